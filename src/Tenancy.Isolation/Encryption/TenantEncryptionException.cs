@@ -1,0 +1,16 @@
+namespace Tenancy.Isolation.Encryption;
+
+/// <summary>
+/// Encrypting or decrypting tenant data failed: wrong tenant or context, tampered ciphertext, unknown format version,
+/// or a disabled/deleted/unreachable tenant key. Callers must treat the item as unreadable, never as empty.
+/// </summary>
+public sealed class TenantEncryptionException : Exception
+{
+    public TenantEncryptionException(string message) : base(message)
+    {
+    }
+
+    public TenantEncryptionException(string message, Exception innerException) : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,9 @@
+namespace Tenancy.Isolation.Repositories;
+
+public enum SortKeyOperator
+{
+    BeginsWith,
+    Between,
+    GreaterThanOrEqual,
+    LessThanOrEqual,
+}

@@ -1,0 +1,11 @@
+namespace Tenancy.Isolation;
+
+/// <summary>
+/// Supplies the clients for one tenant, signed with credentials vended for that tenant (STS AssumeRole with the
+/// <c>TenantID</c> session tag in production). Implementations cache per tenant and never hand one tenant's clients
+/// to another; the returned <see cref="TenantClients.TenantId"/> must equal the requested tenant.
+/// </summary>
+public interface ITenantClientProvider
+{
+    ValueTask<TenantClients> GetClientsAsync(TenantId tenantId, TenantRequestor requestor, CancellationToken cancellationToken);
+}

@@ -1,0 +1,7 @@
+namespace Tenancy.Isolation;
+
+/// <summary>Reads a tenant's registration: status, tier and placement. Null when the tenant is unknown.</summary>
+public interface ITenantRegistry
+{
+    ValueTask<TenantRegistration?> FindAsync(TenantId tenantId, CancellationToken cancellationToken);
+}
