@@ -144,9 +144,11 @@ public sealed class RepositoryDeclarationAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        foreach (var problem in conventions.Check(method))
+        // One diagnostic per method, listing every problem, so the method carries a single squiggle.
+        var problems = string.Join("; ", conventions.Check(method));
+        if (problems.Length > 0)
         {
-            Invalid(context, location, problem);
+            Invalid(context, location, problems);
         }
     }
 
