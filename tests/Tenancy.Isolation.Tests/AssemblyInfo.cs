@@ -1,0 +1,3 @@
+using Tenancy.Isolation;
+
+[assembly: ControlPlaneAssembly("tests: build clients against DynamoDB Local")]
