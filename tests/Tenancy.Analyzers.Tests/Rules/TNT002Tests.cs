@@ -138,7 +138,7 @@ public sealed class TNT002Tests
                 Task<Widget?> {|TNT002:GetAsync|}(TenantScope scope, string widgetId);
                 Task<Widget?> {|TNT002:GetByNumberAsync|}(TenantScope scope, int id);
                 Task<Widget> {|TNT002:GetOrThrowAsync|}(TenantScope scope, string id);
-                Task<Widget> {|TNT002:UpdateAsync|}(TenantScope scope, Widget widget);
+                Task<Widget> {|TNT002:UpdateAsync|}(TenantScope scope, string id);
                 [QueryIndex("Nope")]
                 Task<Page<Widget>> {|TNT002:QueryAsync|}(TenantScope scope, PageRequest page);
                 Task<Page<Widget>> {|TNT002:QueryAllAsync|}(TenantScope scope);
