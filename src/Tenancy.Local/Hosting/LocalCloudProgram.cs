@@ -1,19 +1,22 @@
+using System.Runtime.InteropServices;
+
 namespace Tenancy.Local.Hosting;
 
-/// <summary>Runs the local cloud from the command line until Ctrl+C.</summary>
+/// <summary>
+/// <c>dotnet run --project src/Tenancy.Local</c>: starts the local cloud on its fixed ports, onboards the demo
+/// tenants, prints how to use them, and runs until Ctrl+C or SIGTERM (stopping DynamoDB Local with it).
+/// </summary>
 public static class LocalCloudProgram
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        _ = args;
-        await using var cloud = await LocalCloud.StartAsync().ConfigureAwait(false);
-        Console.WriteLine($"Tenancy local cloud on {cloud.Endpoint}");
         using var stop = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            stop.Cancel();
-        };
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+
+        await using var cloud = await LocalCloud.StartAsync(LocalCloudSettings.FromConfiguration(args), stop.Token).ConfigureAwait(false);
+        var tenants = await DemoTenants.OnboardAsync(cloud, stop.Token).ConfigureAwait(false);
+        Console.WriteLine(LocalCloudBanner.Describe(cloud, tenants));
         try
         {
             await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
@@ -22,6 +25,13 @@ public static class LocalCloudProgram
         {
         }
 
+        Console.WriteLine("Stopping the local cloud.");
         return 0;
+
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        }
     }
 }
