@@ -3,9 +3,11 @@ using System.Globalization;
 namespace Tenancy.Api.Hosting;
 
 /// <summary>
-/// Everything the API needs to know about its environment, read once at start-up from configuration
-/// (environment variables <c>Tenancy__Issuer</c> etc., or <c>appsettings.json</c>). Missing required settings stop
-/// the process at start-up rather than at the first request.
+/// Everything the API needs to know about its environment, read once at start-up from the environment variables
+/// <c>template.yaml</c> sets on the function (<c>TENANCY_JWT_ISSUER</c>, <c>TENANCY_JWT_AUDIENCE</c>,
+/// <c>TENANCY_TENANT_DATA_ROLE_ARN</c>, <c>TENANCY_REGISTRY_TABLE</c>, optional <c>TENANCY_JWKS_URI</c>,
+/// <c>TENANCY_TOKEN_CLOCK_SKEW_SECONDS</c>, <c>TENANCY_MAX_REQUEST_BODY_BYTES</c>). Missing required settings stop the
+/// process at start-up rather than at the first request.
 /// </summary>
 public sealed record ApiSettings
 {
@@ -24,9 +26,6 @@ public sealed record ApiSettings
     /// <summary>The tenant registry table (read with the function's own credentials).</summary>
     public required string TenantRegistryTableName { get; init; }
 
-    /// <summary>How long a registry answer (tier, placement, status) is reused before it is read again.</summary>
-    public TimeSpan RegistryCacheDuration { get; init; } = TimeSpan.FromSeconds(30);
-
     /// <summary>Clock skew allowed on <c>exp</c>/<c>nbf</c>; at most 60 s.</summary>
     public TimeSpan TokenClockSkew { get; init; } = TimeSpan.FromSeconds(30);
 
@@ -36,30 +35,26 @@ public sealed record ApiSettings
     public static ApiSettings FromConfiguration(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var section = configuration.GetSection("Tenancy");
+        string? Optional(string key) => configuration[key] is { Length: > 0 } value ? value : null;
+        string Required(string key) => Optional(key) ?? throw new InvalidOperationException($"The setting {key} is required.");
 
-        string Required(string key) => section[key] is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException($"The setting Tenancy:{key} (environment variable Tenancy__{key}) is required.");
-
-        var issuer = Required("Issuer").TrimEnd('/');
-        var jwks = section["JwksUri"] is { Length: > 0 } configuredJwks ? configuredJwks : issuer + "/.well-known/jwks.json";
-        var skew = section["TokenClockSkewSeconds"] is { Length: > 0 } s ? TimeSpan.FromSeconds(int.Parse(s, CultureInfo.InvariantCulture)) : TimeSpan.FromSeconds(30);
+        var issuer = Required("TENANCY_JWT_ISSUER").TrimEnd('/');
+        var jwks = Optional("TENANCY_JWKS_URI") ?? issuer + "/.well-known/jwks.json";
+        var skew = TimeSpan.FromSeconds(int.Parse(Optional("TENANCY_TOKEN_CLOCK_SKEW_SECONDS") ?? "30", CultureInfo.InvariantCulture));
         if (skew < TimeSpan.Zero || skew > TimeSpan.FromSeconds(60))
         {
-            throw new InvalidOperationException("Tenancy:TokenClockSkewSeconds must be between 0 and 60.");
+            throw new InvalidOperationException("TENANCY_TOKEN_CLOCK_SKEW_SECONDS must be between 0 and 60.");
         }
 
         return new ApiSettings
         {
             Issuer = issuer,
             JwksUri = new Uri(jwks, UriKind.Absolute),
-            ClientId = Required("ClientId"),
-            TenantDataRoleArn = Required("TenantDataRoleArn"),
-            TenantRegistryTableName = section["TenantRegistryTableName"] is { Length: > 0 } table ? table : "TenantRegistry",
-            RegistryCacheDuration = section["RegistryCacheSeconds"] is { Length: > 0 } r ? TimeSpan.FromSeconds(int.Parse(r, CultureInfo.InvariantCulture)) : TimeSpan.FromSeconds(30),
+            ClientId = Required("TENANCY_JWT_AUDIENCE"),
+            TenantDataRoleArn = Required("TENANCY_TENANT_DATA_ROLE_ARN"),
+            TenantRegistryTableName = Optional("TENANCY_REGISTRY_TABLE") ?? "TenantRegistry",
             TokenClockSkew = skew,
-            MaxRequestBodyBytes = section["MaxRequestBodyBytes"] is { Length: > 0 } m ? long.Parse(m, CultureInfo.InvariantCulture) : 32 * 1024,
+            MaxRequestBodyBytes = long.Parse(Optional("TENANCY_MAX_REQUEST_BODY_BYTES") ?? "32768", CultureInfo.InvariantCulture),
         };
     }
 }
