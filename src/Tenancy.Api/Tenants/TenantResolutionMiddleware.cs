@@ -12,13 +12,17 @@ namespace Tenancy.Api.Tenants;
 public sealed class TenantResolutionMiddleware
 {
     private readonly RequestDelegate _next;
+    private readonly AccessTokenVerifier _verifier;
+    private readonly TenantScopeFactory _scopes;
 
-    public TenantResolutionMiddleware(RequestDelegate next)
+    public TenantResolutionMiddleware(RequestDelegate next, AccessTokenVerifier verifier, TenantScopeFactory scopes)
     {
         _next = next;
+        _verifier = verifier;
+        _scopes = scopes;
     }
 
-    public async Task InvokeAsync(HttpContext context, AccessTokenVerifier verifier, TenantScopeFactory scopes)
+    public async Task InvokeAsync(HttpContext context)
     {
         ClientTenantSelectorGuard.ThrowIfRequestNamesTenant(context.Request);
         if (context.GetEndpoint()?.Metadata.GetMetadata<RequiresTenant>() is null)
@@ -27,8 +31,8 @@ public sealed class TenantResolutionMiddleware
             return;
         }
 
-        var user = await verifier.VerifyAsync(context.Request.Headers.Authorization, context.RequestAborted).ConfigureAwait(false);
-        var scope = await scopes.CreateAsync(user.TenantId, new TenantRequestor(user.Subject), context.RequestAborted).ConfigureAwait(false);
+        var user = await _verifier.VerifyAsync(context.Request.Headers.Authorization, context.RequestAborted).ConfigureAwait(false);
+        var scope = await _scopes.CreateAsync(user.TenantId, new TenantRequestor(user.Subject), context.RequestAborted).ConfigureAwait(false);
         context.Features.Set(new RequestTenant(user, scope));
         using (AmbientTenant.Enter(scope))
         {
