@@ -1,0 +1,19 @@
+namespace Tenancy.Isolation.Registry;
+
+/// <summary>
+/// The registry holds an item for the tenant that cannot be served: an unknown tier, status or model, or a missing
+/// placement attribute. The tenant is refused (fail closed) until the control plane repairs the item.
+/// </summary>
+public sealed class UnservableTenantRegistrationException : Exception
+{
+    public UnservableTenantRegistrationException(TenantId tenantId, string reason)
+        : base($"The registration of tenant '{tenantId}' cannot be served: {reason}.")
+    {
+        TenantId = tenantId;
+        Reason = reason;
+    }
+
+    public TenantId TenantId { get; }
+
+    public string Reason { get; }
+}

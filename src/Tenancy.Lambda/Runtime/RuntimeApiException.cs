@@ -1,0 +1,20 @@
+namespace Tenancy.Lambda.Runtime;
+
+/// <summary>
+/// The Runtime API answered in a way that leaves the runtime nothing sensible to do (5xx "container error", 403 on
+/// <c>next</c>, a <c>next</c> response without a request id). The loop stops and the process exits.
+/// </summary>
+public sealed class RuntimeApiException : Exception
+{
+    public RuntimeApiException(string message) : base(message)
+    {
+    }
+
+    public RuntimeApiException(string message, Exception innerException) : base(message, innerException)
+    {
+    }
+
+    public RuntimeApiException()
+    {
+    }
+}
