@@ -1,15 +1,38 @@
+using Amazon.DynamoDBv2;
 using Microsoft.AspNetCore.Routing;
 using Tenancy.Api.Identity;
 using Tenancy.Api.Json;
+using Tenancy.Api.Orders;
+using Tenancy.Isolation;
+using Tenancy.Isolation.Encryption;
+using Tenancy.Isolation.Registry;
+using Tenancy.Observability.Logging;
+using Tenancy.Observability.Metrics;
 
 namespace Tenancy.Api.Hosting;
 
 /// <summary>The API's service graph: JSON contracts, token verification, tenant resolution and the repositories.</summary>
 public static class TenancyApiServices
 {
-    public static IServiceCollection AddTenancyApi(this IServiceCollection services, ApiSettings settings)
+    public const string ServiceName = "tenant-api";
+
+    public static WebApplicationBuilder AddTenancyApi(this WebApplicationBuilder builder, ApiSettings settings)
     {
+        ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(settings);
+        var services = builder.Services;
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddTenancyJsonLogger(options => options.Service = ServiceName);
+        builder.Logging.AddFilter<TenancyLoggerProvider>("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter<TenancyLoggerProvider>("Microsoft.Hosting", LogLevel.Information);
+        services.AddEmfMetrics(options =>
+        {
+            options.Namespace = "Tenancy";
+            options.Service = ServiceName;
+            options.CaptureColdStart = true;
+        });
+
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
@@ -23,6 +46,18 @@ public static class TenancyApiServices
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<JwksKeyStore>>()));
         services.AddSingleton<AccessTokenVerifier>();
-        return services;
+
+        // The function's own credentials read only the registry; tenant data is reached only through vended clients.
+        services.AddSingleton<IAmazonDynamoDB>(_ => new AmazonDynamoDBClient());
+        services.AddSingleton<ITenantRegistry>(provider => new DynamoDbTenantRegistry(
+            provider.GetRequiredService<IAmazonDynamoDB>(),
+            new TenantRegistryOptions { TableName = settings.TenantRegistryTableName },
+            provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ITenantFieldEncryptorFactory>(provider => new KmsTenantFieldEncryptorFactory(timeProvider: provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(provider => new TenantScopeFactory(
+            provider.GetRequiredService<ITenantRegistry>(),
+            provider.GetRequiredService<ITenantClientProvider>(),
+            provider.GetRequiredService<ITenantFieldEncryptorFactory>()));
+        return builder;
     }
 }
