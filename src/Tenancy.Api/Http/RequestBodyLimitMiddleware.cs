@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.Http.Features;
 namespace Tenancy.Api.Http;
 
 /// <summary>
-/// Caps request bodies at the configured size on every server: a declared <c>Content-Length</c> over the cap is
-/// refused before the body is read, and a body without one (chunked) is cut off with 413 when it passes the cap.
+/// Caps request bodies at the configured size on every server (Kestrel or the Lambda server): a declared
+/// <c>Content-Length</c> over the cap is refused before anything is read; a body without one (chunked) is read here,
+/// up to the cap, before any endpoint sees it, so an oversized body is always a 413 and never a partial read.
 /// </summary>
 public sealed class RequestBodyLimitMiddleware
 {
@@ -17,11 +18,12 @@ public sealed class RequestBodyLimitMiddleware
         _maxBytes = maxBytes;
     }
 
-    public Task InvokeAsync(HttpContext context)
+    public async Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.ContentLength > _maxBytes)
+        var request = context.Request;
+        if (request.ContentLength > _maxBytes)
         {
-            throw new BadHttpRequestException($"The request body is larger than {_maxBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
+            throw TooLarge();
         }
 
         var serverLimit = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
@@ -30,11 +32,30 @@ public sealed class RequestBodyLimitMiddleware
             serverLimit.MaxRequestBodySize = _maxBytes;
         }
 
-        if (context.Request.ContentLength is null && context.Request.Body is { } body && body != Stream.Null)
+        if (request.ContentLength is null && context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody != false)
         {
-            context.Request.Body = new LengthLimitedStream(body, _maxBytes);
+            // Buffer the unknown-length body now (small by construction) and replay it to the endpoint.
+            var buffer = new MemoryStream();
+            var chunk = new byte[8192];
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, context.RequestAborted).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > _maxBytes)
+                {
+                    throw TooLarge();
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            buffer.Position = 0;
+            request.Body = buffer;
+            context.Response.RegisterForDispose(buffer);
         }
 
-        return _next(context);
+        await _next(context).ConfigureAwait(false);
     }
+
+    private BadHttpRequestException TooLarge() =>
+        new($"The request body is larger than {_maxBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
 }
