@@ -1,2 +1,2 @@
-// The local cloud's entry point; later issues grow it into STS, KMS, the issuer and the API.
-Console.WriteLine("Tenancy.Local");
+// The local cloud's entry point: see LocalCloudProgram.
+return await Tenancy.Local.Hosting.LocalCloudProgram.RunAsync(args).ConfigureAwait(false);

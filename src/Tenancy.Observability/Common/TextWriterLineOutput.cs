@@ -6,7 +6,6 @@ namespace Tenancy.Observability;
 /// <summary>Writes lines to a caller-supplied <see cref="TextWriter"/> (tests, or a host that redirects output).</summary>
 internal sealed class TextWriterLineOutput(TextWriter writer) : LineOutput
 {
-    private readonly Lock _gate = new();
 
     public override void WriteLine(ReadOnlySpan<byte> utf8Line)
     {
@@ -14,7 +13,8 @@ internal sealed class TextWriterLineOutput(TextWriter writer) : LineOutput
         try
         {
             var count = Encoding.UTF8.GetChars(utf8Line, chars);
-            lock (_gate)
+            // Locking the writer itself: a logger and a metrics instance given the same writer share one lock.
+            lock (writer)
             {
                 writer.Write(chars.AsSpan(0, count));
                 writer.Flush();

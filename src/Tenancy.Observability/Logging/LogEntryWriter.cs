@@ -111,18 +111,25 @@ internal sealed class LogEntryWriter(LoggerSettings settings)
     {
         if (state is IncomingEvent)
         {
+            JsonDocument? parsed = null;
             try
             {
-                // The event is the message object, as Powertools logs it; WriteRawValue validates the JSON first.
-                writer.WriteRawValue(message);
-                return;
+                parsed = JsonDocument.Parse(message);
             }
             catch (JsonException)
             {
-                // Not JSON: fall through and log the text.
+                // Not JSON: logged as text below.
             }
-            catch (ArgumentException)
+
+            if (parsed is not null)
             {
+                // Re-written compactly: the event is the message object, as Powertools logs it, on one line.
+                using (parsed)
+                {
+                    parsed.RootElement.WriteTo(writer);
+                }
+
+                return;
             }
         }
 

@@ -46,7 +46,7 @@ internal sealed class LoggerSettings
         ColdStart = options.ColdStart ?? ColdStartTracker.Shared;
         AppendedKeys = options.AppendedKeys ?? new AppendedLogKeys();
         Environment = environment;
-        Output = LineOutput.For(options.Output);
+        Output = options.LineOutputOverride ?? LineOutput.For(options.Output);
         Sampler = new LogSampler(SamplingRate, options.SamplerRandom ?? Random.Shared.NextDouble);
     }
 

@@ -49,4 +49,7 @@ public sealed class TenancyLoggerOptions
 
     /// <summary>The sampling dice: returns a value in [0, 1). Replaceable so tests can load them.</summary>
     internal Func<double> SamplerRandom { get; set; } = Random.Shared.NextDouble;
+
+    /// <summary>Replaces <see cref="Output"/> with a raw line sink (benchmarks measure without a TextWriter).</summary>
+    internal LineOutput? LineOutputOverride { get; set; }
 }

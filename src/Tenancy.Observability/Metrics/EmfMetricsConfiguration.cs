@@ -22,7 +22,7 @@ internal sealed class EmfMetricsConfiguration
         TenantIdDimension = options.TenantIdDimension;
         RaiseOnEmptyMetrics = options.RaiseOnEmptyMetrics;
         Disabled = options.Disabled ?? EnvironmentVariableNames.IsTrue(environment.Get(EnvironmentVariableNames.MetricsDisabled));
-        Output = LineOutput.For(options.Output);
+        Output = options.LineOutputOverride ?? LineOutput.For(options.Output);
         TimeProvider = options.TimeProvider ?? TimeProvider.System;
         Environment = environment;
         ColdStart = options.ColdStart ?? ColdStartTracker.Shared;

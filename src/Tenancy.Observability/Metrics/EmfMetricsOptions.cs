@@ -52,4 +52,7 @@ public sealed class EmfMetricsOptions
 
     /// <summary>Decides the cold-start invocation; shared with logging by default.</summary>
     public ColdStartTracker ColdStart { get; set; } = ColdStartTracker.Shared;
+
+    /// <summary>Replaces <see cref="Output"/> with a raw line sink (benchmarks measure without a TextWriter).</summary>
+    internal LineOutput? LineOutputOverride { get; set; }
 }

@@ -1,0 +1,10 @@
+namespace Tenancy.Lambda.Hosting.Features;
+
+/// <summary>The Lambda invocation behind an <c>HttpContext</c>: its context and the API Gateway event it came from.</summary>
+public interface ILambdaInvocationFeature
+{
+    LambdaInvocationContext Context { get; }
+
+    /// <summary>The deserialized event: <see cref="Events.RestApiRequest"/> or <see cref="Events.HttpApiRequest"/>.</summary>
+    object Event { get; }
+}

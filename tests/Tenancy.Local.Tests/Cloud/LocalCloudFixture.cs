@@ -1,0 +1,53 @@
+using Amazon.Runtime;
+using Amazon.SecurityToken.Model;
+using Tenancy.Isolation;
+using Tenancy.Local.Hosting;
+
+namespace Tenancy.Local.Tests.Cloud;
+
+/// <summary>One local cloud for the collection, with a pooled tenant (acme), a look-alike pooled tenant (acme2) and a siloed one (globex).</summary>
+public sealed class LocalCloudFixture : IAsyncLifetime
+{
+    public OffsetTimeProvider Clock { get; } = new();
+
+    public LocalCloud Cloud { get; private set; } = null!;
+
+    public OnboardedTenant Acme { get; private set; } = null!;
+
+    public OnboardedTenant Acme2 { get; private set; } = null!;
+
+    public OnboardedTenant Globex { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var options = new LocalCloudOptions { TimeProvider = Clock };
+        Cloud = await LocalCloud.StartAsync(options);
+        Acme = await Cloud.OnboardTenantAsync("acme", "Acme", TenantTier.Basic, TenancyModel.Pool);
+        Acme2 = await Cloud.OnboardTenantAsync("acme2", "Acme Two", TenantTier.Basic, TenancyModel.Pool);
+        Globex = await Cloud.OnboardTenantAsync("globex", "Globex", TenantTier.Premium, TenancyModel.Silo);
+    }
+
+    public async Task DisposeAsync() => await Cloud.DisposeAsync();
+
+    /// <summary>AssumeRole on the tenant data role with the API principal's credentials, as the API does.</summary>
+    public async Task<SessionAWSCredentials> TenantCredentialsAsync(string tenantId, int durationSeconds = 900)
+    {
+        using var sts = Cloud.CreateStsClient(Cloud.ApiCredentials.ToAwsCredentials());
+        var response = await sts.AssumeRoleAsync(new AssumeRoleRequest
+        {
+            RoleArn = Cloud.TenantDataRoleArn,
+            RoleSessionName = $"tenant-{tenantId}",
+            DurationSeconds = durationSeconds,
+            Tags = [new Tag { Key = "TenantID", Value = tenantId }],
+            TransitiveTagKeys = ["TenantID"],
+        });
+        var c = response.Credentials;
+        return new SessionAWSCredentials(c.AccessKeyId, c.SecretAccessKey, c.SessionToken);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class LocalCloudCollection : ICollectionFixture<LocalCloudFixture>
+{
+    public const string Name = "local cloud";
+}
