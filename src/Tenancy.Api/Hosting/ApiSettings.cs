@@ -6,7 +6,7 @@ namespace Tenancy.Api.Hosting;
 /// Everything the API needs to know about its environment, read once at start-up from the environment variables
 /// <c>template.yaml</c> sets on the function (<c>TENANCY_JWT_ISSUER</c>, <c>TENANCY_JWT_AUDIENCE</c>,
 /// <c>TENANCY_TENANT_DATA_ROLE_ARN</c>, <c>TENANCY_REGISTRY_TABLE</c>, optional <c>TENANCY_JWKS_URI</c>,
-/// <c>TENANCY_TOKEN_CLOCK_SKEW_SECONDS</c>, <c>TENANCY_MAX_REQUEST_BODY_BYTES</c>). Missing required settings stop the
+/// <c>TENANCY_TOKEN_CLOCK_SKEW_SECONDS</c>, <c>TENANCY_MAX_REQUEST_BODY_BYTES</c>, <c>TENANCY_CREDENTIAL_DURATION_SECONDS</c>). Missing required settings stop the
 /// process at start-up rather than at the first request.
 /// </summary>
 public sealed record ApiSettings
@@ -25,6 +25,9 @@ public sealed record ApiSettings
 
     /// <summary>The tenant registry table (read with the function's own credentials).</summary>
     public required string TenantRegistryTableName { get; init; }
+
+    /// <summary>Lifetime of each vended tenant session (STS: 15 min to the role's maximum).</summary>
+    public TimeSpan TenantCredentialDuration { get; init; } = TimeSpan.FromHours(1);
 
     /// <summary>Clock skew allowed on <c>exp</c>/<c>nbf</c>; at most 60 s.</summary>
     public TimeSpan TokenClockSkew { get; init; } = TimeSpan.FromSeconds(30);
@@ -54,6 +57,7 @@ public sealed record ApiSettings
             TenantDataRoleArn = Required("TENANCY_TENANT_DATA_ROLE_ARN"),
             TenantRegistryTableName = Optional("TENANCY_REGISTRY_TABLE") ?? "TenantRegistry",
             TokenClockSkew = skew,
+            TenantCredentialDuration = TimeSpan.FromSeconds(int.Parse(Optional("TENANCY_CREDENTIAL_DURATION_SECONDS") ?? "3600", CultureInfo.InvariantCulture)),
             MaxRequestBodyBytes = long.Parse(Optional("TENANCY_MAX_REQUEST_BODY_BYTES") ?? "32768", CultureInfo.InvariantCulture),
         };
     }

@@ -1,9 +1,10 @@
-using Amazon.DynamoDBv2;
 using Microsoft.AspNetCore.Routing;
 using Tenancy.Api.Identity;
 using Tenancy.Api.Json;
 using Tenancy.Api.Orders;
 using Tenancy.Isolation;
+using Tenancy.Isolation.Credentials;
+using Tenancy.Lambda.Hosting;
 using Tenancy.Isolation.Encryption;
 using Tenancy.Isolation.Registry;
 using Tenancy.Observability.Logging;
@@ -33,6 +34,9 @@ public static class TenancyApiServices
             options.CaptureColdStart = true;
         });
 
+        // In Lambda the API Gateway (REST, payload 1.0) server replaces Kestrel; elsewhere Kestrel serves unchanged.
+        services.AddLambdaHosting(LambdaEventSource.RestApi);
+
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
@@ -48,11 +52,13 @@ public static class TenancyApiServices
         services.AddSingleton<AccessTokenVerifier>();
 
         // The function's own credentials read only the registry; tenant data is reached only through vended clients.
-        services.AddSingleton<IAmazonDynamoDB>(_ => new AmazonDynamoDBClient());
-        services.AddSingleton<ITenantRegistry>(provider => new DynamoDbTenantRegistry(
-            provider.GetRequiredService<IAmazonDynamoDB>(),
+        services.AddSingleton<ITenantRegistry>(provider => TenantRegistryFactory.CreateWithFunctionCredentials(
             new TenantRegistryOptions { TableName = settings.TenantRegistryTableName },
             provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ITenantClientProvider>(provider => new StsTenantClientProvider(
+            new TenantCredentialOptions { RoleArn = settings.TenantDataRoleArn, SessionDuration = settings.TenantCredentialDuration },
+            provider.GetRequiredService<ITenantRegistry>(),
+            timeProvider: provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ITenantFieldEncryptorFactory>(provider => new KmsTenantFieldEncryptorFactory(timeProvider: provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(provider => new TenantScopeFactory(
             provider.GetRequiredService<ITenantRegistry>(),
