@@ -18,6 +18,7 @@ namespace Tenancy.Api.Tests.Infrastructure;
 public sealed class LocalApiFixture : IAsyncLifetime
 {
     private readonly Dictionary<string, int> _vendedByTests = new(StringComparer.Ordinal);
+    private readonly HttpClient _issuerHttp = new() { Timeout = TimeSpan.FromSeconds(30) };
 
     public LocalCloud Cloud { get; private set; } = null!;
 
@@ -54,7 +55,6 @@ public sealed class LocalApiFixture : IAsyncLifetime
         Cloud = await LocalCloud.StartAsync();
         AdminDynamoDb = Cloud.CreateDynamoDbClient(Cloud.AdminCredentials.ToAwsCredentials());
 
-        Http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         Basic = await OnboardAsync("acme", TenantTier.Basic, TenancyModel.Pool);
         Premium = await OnboardAsync("globex", TenantTier.Premium, TenancyModel.Silo);
         Neighbour = await OnboardAsync("initech", TenantTier.Basic, TenancyModel.Pool);
@@ -70,7 +70,7 @@ public sealed class LocalApiFixture : IAsyncLifetime
 
         Launch = Publish is null ? LocalApiLaunch.FromRepositoryBuild() : LocalApiLaunch.NativeBinary(Publish.BootstrapPath);
         Api = await StartApiAsync();
-        Http.BaseAddress = Api.BaseAddress;
+        Http = new HttpClient { BaseAddress = Api.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
 
     /// <summary>Another API process against the same local cloud, with cold caches (tests stop it themselves).</summary>
@@ -111,7 +111,7 @@ public sealed class LocalApiFixture : IAsyncLifetime
     /// <summary>Signs in through the issuer's HTTP endpoint, as the demo client would.</summary>
     public async Task<(string IdToken, string AccessToken)> SignInAsync(string username, string password)
     {
-        using var response = await Http.PostAsJsonAsync(new Uri(Cloud.Issuer.IssuerUrl + "/signin"), new { username, password });
+        using var response = await _issuerHttp.PostAsJsonAsync(new Uri(Cloud.Issuer.IssuerUrl + "/signin"), new { username, password });
         response.EnsureSuccessStatusCode();
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         var result = body["AuthenticationResult"] ?? body;
@@ -130,6 +130,7 @@ public sealed class LocalApiFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Http?.Dispose();
+        _issuerHttp.Dispose();
         AdminDynamoDb?.Dispose();
         if (Api is not null)
         {
