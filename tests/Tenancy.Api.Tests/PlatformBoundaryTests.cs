@@ -100,10 +100,12 @@ public sealed class PlatformBoundaryTests
         await AssertDeniedAsync(() => kms.GenerateDataKeyAsync(new GenerateDataKeyRequest { KeyId = b.Onboarded.KmsKeyArn, KeySpec = DataKeySpec.AES_256, EncryptionContext = new() { ["tenant"] = a.Id } }));
         await AssertDeniedAsync(() => kms.GenerateDataKeyAsync(new GenerateDataKeyRequest { KeyId = a.Onboarded.Placement.KmsKeyId, KeySpec = DataKeySpec.AES_256, EncryptionContext = new() { ["tenant"] = b.Id } }));
 
-        // B's wrapped data key, made by the admin, cannot be unwrapped with A's credentials under any context.
+        // Another tenant's wrapped data key, made by the admin, cannot be unwrapped with A's credentials under any
+        // context. (The suspended tenant's key, so the per-tenant KMS counters of served tenants stay the API's own.)
+        var other = _fixture.Suspended;
         using var adminKms = _fixture.Cloud.CreateKmsClient(_fixture.Cloud.AdminCredentials.ToAwsCredentials());
-        var bKey = await adminKms.GenerateDataKeyAsync(new GenerateDataKeyRequest { KeyId = b.Onboarded.KmsKeyArn, KeySpec = DataKeySpec.AES_256, EncryptionContext = new() { ["tenant"] = b.Id } });
-        await AssertDeniedAsync(() => kms.DecryptAsync(new DecryptRequest { CiphertextBlob = new MemoryStream(bKey.CiphertextBlob.ToArray()), EncryptionContext = new() { ["tenant"] = b.Id } }));
+        var bKey = await adminKms.GenerateDataKeyAsync(new GenerateDataKeyRequest { KeyId = other.Onboarded.KmsKeyArn, KeySpec = DataKeySpec.AES_256, EncryptionContext = new() { ["tenant"] = other.Id } });
+        await AssertDeniedAsync(() => kms.DecryptAsync(new DecryptRequest { CiphertextBlob = new MemoryStream(bKey.CiphertextBlob.ToArray()), EncryptionContext = new() { ["tenant"] = other.Id } }));
         await AssertDeniedAsync(() => kms.DecryptAsync(new DecryptRequest { CiphertextBlob = new MemoryStream(bKey.CiphertextBlob.ToArray()), EncryptionContext = new() { ["tenant"] = a.Id } }));
     }
 

@@ -39,7 +39,13 @@ public static class TenancyApiServices
 
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
+
+            // Strict bodies: a member the contract does not declare (a tenantId, a typo) is a 400, never ignored.
+            options.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
+        });
 
         // Binding failures (malformed JSON, wrong content type) throw so the problem middleware can describe them.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
