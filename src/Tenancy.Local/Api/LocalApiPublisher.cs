@@ -27,7 +27,7 @@ public static partial class LocalApiPublisher
         foreach (var argument in new[]
                  {
                      "publish", Path.Combine("src", "Tenancy.Api", "Tenancy.Api.csproj"), "-c", "Release", "-r", "linux-x64",
-                     "-p:PublishAot=true", "-p:TrimmerSingleWarn=false", "-nologo", "-clp:NoSummary", "-o", outputDirectory,
+                     "-p:TrimmerSingleWarn=false", "-nologo", "-clp:NoSummary", "-o", outputDirectory,
                  })
         {
             startInfo.ArgumentList.Add(argument);
