@@ -14,29 +14,35 @@ internal static class AttributeLocations
             return FirstLocation(fallback);
         }
 
-        if (syntax.ArgumentList is { } arguments)
+        if (syntax.ArgumentList is not { } arguments)
         {
-            var positional = 0;
-            foreach (var argument in arguments.Arguments)
+            return syntax.GetLocation();
+        }
+
+        // Named property arguments first: a wrong PartitionKeyAttributeName points at itself, not at the index name.
+        foreach (var argument in arguments.Arguments)
+        {
+            if (argument.NameEquals is { } property && property.Name.Identifier.ValueText == name)
             {
-                if (argument.NameEquals is { } property)
-                {
-                    if (property.Name.Identifier.ValueText == name)
-                    {
-                        return argument.GetLocation();
-                    }
-
-                    continue;
-                }
-
-                var matchesByName = argument.NameColon is { } parameter && string.Equals(parameter.Name.Identifier.ValueText, name, System.StringComparison.OrdinalIgnoreCase);
-                if (matchesByName || (argument.NameColon is null && positional == position))
-                {
-                    return argument.GetLocation();
-                }
-
-                positional++;
+                return argument.GetLocation();
             }
+        }
+
+        var positional = 0;
+        foreach (var argument in arguments.Arguments)
+        {
+            if (argument.NameEquals is not null)
+            {
+                continue;
+            }
+
+            var matchesByName = argument.NameColon is { } parameter && string.Equals(parameter.Name.Identifier.ValueText, name, System.StringComparison.OrdinalIgnoreCase);
+            if (matchesByName || (argument.NameColon is null && positional == position))
+            {
+                return argument.GetLocation();
+            }
+
+            positional++;
         }
 
         return syntax.GetLocation();

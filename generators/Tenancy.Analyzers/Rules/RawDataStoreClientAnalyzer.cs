@@ -152,7 +152,8 @@ public sealed class RawDataStoreClientAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            if (RawClientTypes.IsRaw(invocation.Type))
+            // In a fluent chain on a raw handle only the first link is reported.
+            if (RawClientTypes.IsRaw(invocation.Type) && !RawClientTypes.IsRaw(invocation.Instance?.Type))
             {
                 return $"'{method.Name}' returns raw data-store client '{invocation.Type!.Name}'";
             }

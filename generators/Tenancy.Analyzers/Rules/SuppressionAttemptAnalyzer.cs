@@ -73,9 +73,12 @@ public sealed class SuppressionAttemptAnalyzer : DiagnosticAnalyzer
     {
         var location = Location.Create(context.Tree, default);
         var treeOptions = context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Tree);
+        var globalOptions = context.Options.AnalyzerConfigOptionsProvider.GlobalOptions;
         foreach (var key in treeOptions.Keys)
         {
-            if (IsSeverityKey(key) && treeOptions.TryGetValue(key, out var value) && !IsError(value))
+            // Values inherited from a global config are reported once, by AnalyzeCompilationOptions.
+            if (IsSeverityKey(key) && treeOptions.TryGetValue(key, out var value) && !IsError(value)
+                && !(globalOptions.TryGetValue(key, out var globalValue) && globalValue == value))
             {
                 Report(context.ReportDiagnostic, location, $"An .editorconfig sets '{key} = {value}' for this file; tenant-isolation diagnostics cannot be configured");
             }

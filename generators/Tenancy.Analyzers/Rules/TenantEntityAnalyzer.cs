@@ -225,11 +225,7 @@ public sealed class TenantEntityAnalyzer : DiagnosticAnalyzer
             return "a key attribute of the table";
         }
 
-        if (!isPartition && string.Equals(attributeName, index.PartitionKeyAttributeName, StringComparison.OrdinalIgnoreCase))
-        {
-            return "the index's own partition key attribute";
-        }
-
+        // The reverse case (sort attribute == own partition attribute) is reported once, as TNT005, on the partition side.
         if (isPartition && string.Equals(attributeName, index.SortKeyAttributeName, StringComparison.OrdinalIgnoreCase))
         {
             return "the index's own sort key attribute";

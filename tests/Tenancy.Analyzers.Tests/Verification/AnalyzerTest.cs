@@ -9,8 +9,14 @@ internal sealed class AnalyzerTest<TAnalyzer> : CSharpAnalyzerTest<TAnalyzer, De
     where TAnalyzer : DiagnosticAnalyzer, new()
 {
     public AnalyzerTest(string source)
+        : this()
     {
         TestCode = source;
+    }
+
+    /// <summary>For tests that add named sources to <c>TestState.Sources</c> themselves.</summary>
+    public AnalyzerTest()
+    {
         ReferenceAssemblies = TestReferences.None;
         TestState.AdditionalReferences.AddRange(TestReferences.All);
     }
