@@ -4,5 +4,5 @@ namespace Tenancy.Isolation.Tests.Repositories;
 [CollectionDefinition(Name)]
 public sealed class DynamoDbCollection : ICollectionFixture<DynamoDbFixture>
 {
-    public const string Name = "DynamoDB Local";
+    public const string Name = "Repositories on DynamoDB Local";
 }
