@@ -10,5 +10,5 @@ if (args.Length > 0 && args[0] == "lambda-bootstrap")
     return await BootstrapMeasurements.RunAsync(args[1..]);
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(BootstrapMeasurements).Assembly).Run(args);
 return 0;
