@@ -1,5 +1,6 @@
 # Build targets for `sam build` (BuildMethod: makefile). SAM runs `make build-<LogicalId>` with ARTIFACTS_DIR set.
 # The API publishes as a Native-AOT executable whose assembly name is `bootstrap`, as provided.al2023 expects.
+# PublishAot is set in the project itself: as a global property it would also reach the netstandard2.0 generators.
 
 DOTNET ?= dotnet
 RUNTIME ?= linux-x64
@@ -7,7 +8,6 @@ RUNTIME ?= linux-x64
 .PHONY: build-ApiFunction
 
 build-ApiFunction:
-	$(DOTNET) publish src/Tenancy.Api/Tenancy.Api.csproj -c Release -r $(RUNTIME) -p:PublishAot=true \
-		-p:StripSymbols=true -o "$(ARTIFACTS_DIR)/publish"
+	$(DOTNET) publish src/Tenancy.Api/Tenancy.Api.csproj -c Release -r $(RUNTIME) -o "$(ARTIFACTS_DIR)/publish"
 	cp "$(ARTIFACTS_DIR)/publish/bootstrap" "$(ARTIFACTS_DIR)/bootstrap"
 	rm -rf "$(ARTIFACTS_DIR)/publish"

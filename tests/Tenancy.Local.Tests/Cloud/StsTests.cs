@@ -171,4 +171,18 @@ public sealed class StsTests
             _fixture.Clock.Offset = TimeSpan.Zero;
         }
     }
+
+    [Fact]
+    public async Task AssumeRoleWithWebIdentity_is_denied_by_the_real_template_which_trusts_only_the_api_role()
+    {
+        var (idToken, _) = _fixture.Cloud.Issuer.SignIn(_fixture.Acme.Username, _fixture.Acme.Password)!.Value;
+        using var sts = _fixture.Cloud.CreateStsClient(new AnonymousAWSCredentials());
+        var ex = await Assert.ThrowsAnyAsync<AmazonSecurityTokenServiceException>(() => sts.AssumeRoleWithWebIdentityAsync(new AssumeRoleWithWebIdentityRequest
+        {
+            RoleArn = _fixture.Cloud.TenantDataRoleArn,
+            RoleSessionName = "web-acme",
+            WebIdentityToken = idToken,
+        }));
+        Assert.Equal("AccessDenied", ex.ErrorCode);
+    }
 }

@@ -1,0 +1,4 @@
+namespace Tenancy.Generators.Model
+{
+    internal sealed record GeneratedFile(string HintName, string Text);
+}
