@@ -34,6 +34,12 @@ internal static class ConsumerSources
             Task<Page<Order>> QueryByStatusAsync(TenantScope scope, string status, PageRequest page, CancellationToken cancellationToken = default);
         }
 
+        // OrderRepository is the generator's output: the build proves it ran and that its raw-client use is exempt.
+        public static class Composition
+        {
+            public static IOrderRepository Orders() => new OrderRepository();
+        }
+
         public sealed class OrderService(IOrderRepository orders)
         {
             public Task<Order?> FindAsync(TenantScope scope, string id) => orders.GetAsync(scope, id);
