@@ -19,7 +19,7 @@ namespace Tenancy.Benchmarks.Api;
 /// <c>artifacts/api-aot/bootstrap</c> exists, else the JIT build (<c>TENANCY_BENCH_API=dotnet</c> forces JIT).
 /// </summary>
 [Config(typeof(PercentileConfig))]
-[SimpleJob(RunStrategy.Throughput, launchCount: 1, warmupCount: 3, iterationCount: 10)]
+[SimpleJob(RunStrategy.Throughput, launchCount: 1, warmupCount: 2, iterationCount: 8)]
 public class ApiRequestBenchmarks
 {
     private LocalCloud _cloud = null!;
