@@ -6,6 +6,7 @@ using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
 using Tenancy.Isolation;
+using Tenancy.Local;
 using Tenancy.Local.Api;
 using Tenancy.Local.Hosting;
 
