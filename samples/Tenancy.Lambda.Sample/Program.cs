@@ -6,7 +6,12 @@ using Tenancy.Lambda.Runtime;
 // One app for `dotnet run` (Kestrel) and Lambda (AWS_LAMBDA_RUNTIME_API set): only the server differs.
 return await LambdaInitErrorReporter.RunAsync(async () =>
 {
-    var builder = WebApplication.CreateSlimBuilder(args);
+    // In Lambda the empty builder skips what the function never uses (appsettings files and their watchers, console
+    // logging, Kestrel), which is most of ASP.NET Core's init cost; locally the slim builder runs it on Kestrel.
+    var builder = LambdaEnvironment.IsLambda
+        ? WebApplication.CreateEmptyBuilder(new WebApplicationOptions { Args = args })
+        : WebApplication.CreateSlimBuilder(args);
+    builder.Services.AddRoutingCore();
     var eventSource = Environment.GetEnvironmentVariable("SAMPLE_EVENT_SOURCE") == "HttpApi" ? LambdaEventSource.HttpApi : LambdaEventSource.RestApi;
     builder.Services.AddLambdaHosting(eventSource);
     builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, SampleJson.Default));

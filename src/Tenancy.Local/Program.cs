@@ -1,2 +1,10 @@
-// The local cloud's entry point: see LocalCloudProgram.
-return await Tenancy.Local.Hosting.LocalCloudProgram.RunAsync(args).ConfigureAwait(false);
+namespace Tenancy.Local;
+
+/// <summary>
+/// The local cloud's entry point (an explicit class rather than top-level statements, so no public <c>Program</c>
+/// type leaks into the projects that reference this one).
+/// </summary>
+internal static class Program
+{
+    private static Task<int> Main(string[] args) => Hosting.LocalCloudProgram.RunAsync(args);
+}

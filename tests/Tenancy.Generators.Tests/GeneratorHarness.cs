@@ -15,10 +15,10 @@ internal static class GeneratorHarness
     [
         .. Net100.References.All,
         MetadataReference.CreateFromFile(typeof(Tenancy.Isolation.TenantScope).Assembly.Location),
-        MetadataReference.CreateFromFile(typeof(Amazon.DynamoDBv2.IAmazonDynamoDB).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Amazon.DynamoDBv2.Model.GetItemRequest).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(Amazon.Runtime.AmazonServiceClient).Assembly.Location),
-        MetadataReference.CreateFromFile(typeof(Amazon.KeyManagementService.IAmazonKeyManagementService).Assembly.Location),
-        MetadataReference.CreateFromFile(typeof(Amazon.S3.IAmazonS3).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Amazon.KeyManagementService.Model.DecryptRequest).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Amazon.S3.Model.GetObjectRequest).Assembly.Location),
     ]);
 
     public static CSharpCompilation Compile(params string[] sources) =>

@@ -82,11 +82,6 @@ internal sealed class RepositoryMethodConventions
                     problems.Add($"Repository method '{method.Name}' must take (TenantScope, {entityName}[, CancellationToken])");
                 }
 
-                if (operation == RepositoryOperation.Update && _entity.VersionProperty is null)
-                {
-                    problems.Add($"Update method '{method.Name}' needs a [ConcurrencyVersion] long property on '{entityName}' for its optimistic version check");
-                }
-
                 break;
             case RepositoryOperation.Query:
                 CheckQuery(method, arguments, problems);

@@ -4,8 +4,8 @@ using Microsoft.CodeAnalysis;
 namespace Tenancy.Analyzers.Model;
 
 /// <summary>
-/// Which property types the generated mapper stores: strings, numbers, bool, enums, Guid, DateTimeOffset, decimal,
-/// byte[], nullable scalars, lists, sets, string-keyed maps and nested classes/records built from those.
+/// Which property types the generated mapper stores (kept in step with the generator's TypeClassifier): strings,
+/// numbers, bool, enums, Guid, DateTime, DateTimeOffset, TimeSpan, DateOnly, TimeOnly, decimal, byte[], nullable values, lists, sets, string-keyed maps and nested classes/records built from those.
 /// </summary>
 internal static class StoredTypeSupport
 {
@@ -20,21 +20,9 @@ internal static class StoredTypeSupport
             return true;
         }
 
-        switch (type.SpecialType)
-        {
-            case SpecialType.System_String:
-            case SpecialType.System_Byte:
-            case SpecialType.System_SByte:
-            case SpecialType.System_Int16:
-            case SpecialType.System_UInt16:
-            case SpecialType.System_Int32:
-            case SpecialType.System_UInt32:
-            case SpecialType.System_Int64:
-            case SpecialType.System_UInt64:
-                return true;
-        }
-
-        return IsSystemType(type, "Guid") || IsSystemType(type, "DateTimeOffset");
+        return type.SpecialType is SpecialType.System_String or SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_DateTime
+            || IsSystemType(type, "Guid")
+            || IsSystemType(type, "DateTimeOffset");
     }
 
     public static bool IsNullable(ITypeSymbol type) =>
@@ -50,7 +38,8 @@ internal static class StoredTypeSupport
 
         if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
         {
-            return IsScalar(nullable.TypeArguments[0]) ? null : "Nullable<" + nullable.TypeArguments[0].ToDisplayString() + "> is not a supported nullable scalar";
+            var underlying = Check(nullable.TypeArguments[0], types, visiting);
+            return underlying is null ? null : "Nullable<" + nullable.TypeArguments[0].ToDisplayString() + ">: " + underlying;
         }
 
         if (type is IArrayTypeSymbol array)
@@ -105,7 +94,8 @@ internal static class StoredTypeSupport
 
         if (!visiting.Add(type))
         {
-            return "'" + type.ToDisplayString() + "' refers to itself; cyclic nested types cannot be stored";
+            // Already being checked further up: the generator maps recursive types with one helper per type.
+            return null;
         }
 
         try
@@ -131,8 +121,12 @@ internal static class StoredTypeSupport
         type.TypeKind == TypeKind.Enum
         || type.SpecialType is SpecialType.System_String or SpecialType.System_Boolean or SpecialType.System_Decimal
         || IsNumber(type)
+        || type.SpecialType == SpecialType.System_DateTime
         || IsSystemType(type, "Guid")
-        || IsSystemType(type, "DateTimeOffset");
+        || IsSystemType(type, "DateTimeOffset")
+        || IsSystemType(type, "TimeSpan")
+        || IsSystemType(type, "DateOnly")
+        || IsSystemType(type, "TimeOnly");
 
     private static bool IsNumber(ITypeSymbol type) =>
         type.SpecialType is SpecialType.System_Byte or SpecialType.System_SByte or SpecialType.System_Int16 or SpecialType.System_UInt16

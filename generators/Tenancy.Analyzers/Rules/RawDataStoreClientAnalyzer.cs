@@ -30,7 +30,7 @@ public sealed class RawDataStoreClientAnalyzer : DiagnosticAnalyzer
             var controlPlane = ControlPlaneDeclaration.Read(start.Compilation);
             if (controlPlane.Attribute is not null && !controlPlane.IsValid)
             {
-                ReportBlankJustification(start, controlPlane.Attribute);
+                ReportInvalidDeclaration(start, controlPlane.Attribute, controlPlane.Problem!);
             }
 
             if (controlPlane.IsControlPlane)
@@ -60,7 +60,7 @@ public sealed class RawDataStoreClientAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void ReportBlankJustification(CompilationStartAnalysisContext start, AttributeData attribute)
+    private static void ReportInvalidDeclaration(CompilationStartAnalysisContext start, AttributeData attribute, string problem)
     {
         var reference = attribute.ApplicationSyntaxReference;
         if (reference is null)
@@ -75,7 +75,7 @@ public sealed class RawDataStoreClientAnalyzer : DiagnosticAnalyzer
                 tree.ReportDiagnostic(Diagnostic.Create(
                     TenancyDiagnostics.RawDataStoreClient,
                     reference.GetSyntax(tree.CancellationToken).GetLocation(),
-                    "[assembly: ControlPlaneAssembly] needs a non-empty justification naming the review that approved it; without one the assembly is not exempt"));
+                    problem));
             }
         });
     }

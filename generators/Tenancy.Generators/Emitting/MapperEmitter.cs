@@ -28,8 +28,10 @@ namespace Tenancy.Generators.Emitting
             writer.Line($"public static {entity.TypeName} FromItem({Names.Item} item) => FromMap{entity.Root.HelperSuffix}(item);");
             foreach (var obj in new[] { entity.Root }.Concat(entity.NestedObjects))
             {
+                // The item also receives the table and index key attributes; size it once.
+                var keyAttributes = obj == entity.Root ? 2 + (2 * entity.Indexes.Count) : 0;
                 writer.Line();
-                EmitToMap(writer, obj);
+                EmitToMap(writer, obj, keyAttributes);
                 writer.Line();
                 EmitFromMap(writer, obj);
             }
@@ -46,11 +48,11 @@ namespace Tenancy.Generators.Emitting
             return writer.ToString();
         }
 
-        private static void EmitToMap(SourceWriter writer, ObjectSpec obj)
+        private static void EmitToMap(SourceWriter writer, ObjectSpec obj, int keyAttributes)
         {
             writer.Line($"internal static {Names.Item} ToMap{obj.HelperSuffix}({obj.TypeName} value)");
             writer.Line("{");
-            writer.Line($"var map = new {Names.Item}({obj.Properties.Count + 4});");
+            writer.Line($"var map = new {Names.Item}({obj.Properties.Count + keyAttributes});");
             foreach (var property in obj.Properties)
             {
                 var access = "value." + Identifier.Escape(property.Name);

@@ -66,7 +66,18 @@ public sealed class DynamoDbFront
             return;
         }
 
-        var denial = await AuthorizeAsync(operation, request, auth.Principal!, context.RequestAborted).ConfigureAwait(false);
+        string? denial;
+        try
+        {
+            denial = await AuthorizeAsync(operation, request, auth.Principal!, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException)
+        {
+            // A member of the wrong JSON type (e.g. a numeric TableName): refuse it as DynamoDB does, before anything runs.
+            await AwsJsonResponse.WriteErrorAsync(context, 400, CoralPrefix + "SerializationException", "A request member has the wrong type.", ContentType).ConfigureAwait(false);
+            return;
+        }
+
         if (denial is not null)
         {
             _counters.Increment($"denied:dynamodb:{operation}");

@@ -59,7 +59,8 @@ public sealed class DynamoDbLocalServer : IAsyncDisposable
         var server = new DynamoDbLocalServer(process, port);
         try
         {
-            await server.WaitUntilReadyAsync(TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
+            // The JVM can take minutes to start when many test processes share two cores: wait generously.
+            await server.WaitUntilReadyAsync(TimeSpan.FromSeconds(240), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is TimeoutException or InvalidOperationException)
         {

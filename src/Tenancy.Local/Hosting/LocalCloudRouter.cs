@@ -31,6 +31,20 @@ public sealed class LocalCloudRouter
 
     public async Task HandleAsync(HttpContext context)
     {
+        try
+        {
+            await RouteAsync(context).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && !context.Response.HasStarted)
+        {
+            // Never a stack trace to the caller: AWS's generic 500 shape (the SDK retries or surfaces it).
+            context.Response.Clear();
+            await AwsJsonResponse.WriteErrorAsync(context, 500, "InternalFailure", "The local cloud failed to process the request.", "application/json").ConfigureAwait(false);
+        }
+    }
+
+    private async Task RouteAsync(HttpContext context)
+    {
         if (await _issuer.TryHandleAsync(context).ConfigureAwait(false))
         {
             return;

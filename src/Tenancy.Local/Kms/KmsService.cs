@@ -54,6 +54,10 @@ public sealed class KmsService
             var response = Dispatch(action, request, auth.Principal!);
             await AwsJsonResponse.WriteAsync(context, response, ContentType).ConfigureAwait(false);
         }
+        catch (InvalidOperationException)
+        {
+            await AwsJsonResponse.WriteErrorAsync(context, 400, "SerializationException", "A request member has the wrong type.", ContentType).ConfigureAwait(false);
+        }
         catch (KmsException ex)
         {
             if (ex.Type == "AccessDeniedException")

@@ -138,10 +138,12 @@ internal sealed class LogEntryWriter(LoggerSettings settings)
 
     private void WriteTimestamp(Utf8JsonWriter writer)
     {
-        Span<char> text = stackalloc char[32];
+        // The round-trip format has a fast path; its first 23 characters are ISO 8601 to the millisecond.
+        Span<char> text = stackalloc char[33];
         var now = settings.TimeProvider.GetUtcNow().UtcDateTime;
-        now.TryFormat(text, out var length, "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-        writer.WriteString(ReservedLogKeys.Timestamp, text[..length]);
+        now.TryFormat(text, out _, "O", CultureInfo.InvariantCulture);
+        text[23] = 'Z';
+        writer.WriteString(ReservedLogKeys.Timestamp, text[..24]);
     }
 
     private void WriteInvocation(Utf8JsonWriter writer)

@@ -184,7 +184,7 @@ public sealed class EmfMetrics
                 throw new EmfValidationException($"Dimension '{key}' has the name of a metric; both would be the root member '{key}'.", nameof(key));
             }
 
-            if (!_dimensions.Contains(key) && !BaseDimensions().Contains(key))
+            if (!IsDimensionName(key))
             {
                 RequireDimensionLimit(BaseDimensions().Count + _dimensions.Count + 1);
             }
@@ -372,7 +372,10 @@ public sealed class EmfMetrics
         return metadata;
     }
 
-    private bool IsDimensionName(string name) => _dimensions.Contains(name) || BaseDimensions().Contains(name);
+    private bool IsDimensionName(string name) =>
+        _dimensions.Contains(name)
+        || _defaultDimensions.Contains(name)
+        || (name == ServiceDimension && _service is not null && _service != EnvironmentVariableNames.UndefinedService);
 
     private static void RequireDimensionLimit(int count)
     {

@@ -9,6 +9,17 @@ internal sealed class EmfMetricsConfiguration
         var environment = options.Environment ?? ProcessEnvironmentReader.Instance;
         Namespace = NonEmpty(options.Namespace) ?? NonEmpty(environment.Get(EnvironmentVariableNames.MetricsNamespace));
         Service = NonEmpty(options.Service) ?? NonEmpty(environment.Get(EnvironmentVariableNames.ServiceName));
+        // Fail at startup, with the rule, rather than at the first flush of the first invocation.
+        if (Namespace is not null)
+        {
+            EmfRules.Namespace(Namespace);
+        }
+
+        if (Service is not null && Service != EnvironmentVariableNames.UndefinedService)
+        {
+            EmfRules.DimensionValue(EmfMetrics.ServiceDimension, Service);
+        }
+
         DefaultDimensions = options.DefaultDimensions.ToArray();
         foreach (var dimension in DefaultDimensions)
         {

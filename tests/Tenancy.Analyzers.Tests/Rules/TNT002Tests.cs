@@ -80,13 +80,18 @@ public sealed class TNT002Tests
             {
                 public string Id { get; set; } = "";
                 public object {|TNT002:Anything|} { get; set; } = new();
-                public DateTime {|TNT002:When|} { get; set; }
+                public DateTime When { get; set; }
+                public System.Collections.ArrayList {|TNT002:Untyped|} { get; set; } = new();
                 public Dictionary<int, string> {|TNT002:ByNumber|} { get; set; } = new();
                 public HashSet<bool> {|TNT002:Flags|} { get; set; } = new();
-                public Node? {|TNT002:Root|} { get; set; }
+                public Node? Root { get; set; }
+                public Holder<int>? {|TNT002:Generic|} { get; set; }
             }
 
+            // Recursive types are stored like the generator maps them: one helper per type.
             public sealed class Node { public Node? Next { get; set; } }
+
+            public sealed class Holder<T> { public T? Value { get; set; } }
             """);
 
     [Theory]
@@ -138,7 +143,7 @@ public sealed class TNT002Tests
                 Task<Widget?> {|TNT002:GetAsync|}(TenantScope scope, string widgetId);
                 Task<Widget?> {|TNT002:GetByNumberAsync|}(TenantScope scope, int id);
                 Task<Widget> {|TNT002:GetOrThrowAsync|}(TenantScope scope, string id);
-                Task<Widget> {|TNT002:UpdateAsync|}(TenantScope scope, Widget widget);
+                Task<Widget> {|TNT002:UpdateAsync|}(TenantScope scope, string id);
                 [QueryIndex("Nope")]
                 Task<Page<Widget>> {|TNT002:QueryAsync|}(TenantScope scope, PageRequest page);
                 Task<Page<Widget>> {|TNT002:QueryAllAsync|}(TenantScope scope);

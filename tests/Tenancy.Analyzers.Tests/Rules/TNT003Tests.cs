@@ -146,4 +146,53 @@ public sealed class TNT003Tests
                 public static IAmazonDynamoDB Client() => {|TNT003:new AmazonDynamoDBClient()|};
             }
             """);
+
+    [Fact]
+    public Task A_control_plane_declaration_through_an_alias_is_reported_and_exempts_nothing() =>
+        AnalyzerTest<RawDataStoreClientAnalyzer>.VerifyAsync("using Quiet = Tenancy.Isolation.ControlPlaneAssemblyAttribute;\n" + Usings + """
+            [assembly: {|TNT003:Quiet("reviewed")|}]
+
+            public static class Onboarding
+            {
+                public static IAmazonDynamoDB Client() => {|TNT003:new AmazonDynamoDBClient()|};
+            }
+            """);
+
+    [Fact]
+    public async Task The_review_gate_lists_every_declaration_and_rejects_unlisted_ones()
+    {
+        var listed = await RunGateAsync(allowlist: null);
+        Assert.True(listed.ExitCode == 0, listed.Output);
+
+        var allowlist = Path.Combine(Path.GetTempPath(), "tnt-allowlist-" + Guid.NewGuid().ToString("N") + ".txt");
+        await File.WriteAllTextAsync(allowlist, "src/Tenancy.Local/AssemblyInfo.cs  only this one\n");
+        try
+        {
+            var rejected = await RunGateAsync(allowlist);
+            Assert.Equal(1, rejected.ExitCode);
+            Assert.Contains("tests/Tenancy.Analyzers.Tests/Rules/TNT003Tests.cs", rejected.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(allowlist);
+        }
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunGateAsync(string? allowlist)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("bash", Path.Combine(Consumers.ConsumerProject.RepositoryRoot, "scripts", "check-control-plane.sh"))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        if (allowlist is not null)
+        {
+            start.Environment["CONTROL_PLANE_ALLOWLIST"] = allowlist;
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, output);
+    }
 }

@@ -11,9 +11,10 @@ namespace Tenancy.Benchmarks.Isolation;
 /// Per-request isolation overhead once caches are warm: what every request pays on top of its own work. The setup
 /// starts the real local cloud (STS, KMS, DynamoDB Local behind IAM), onboards one tenant and warms every cache with
 /// one real vend, one GenerateDataKey and one Decrypt; the measured operations then make no network call.
+/// Run in process with the short job (the local cloud lives in the benchmark process):
+/// <c>dotnet run -c Release --project tests/Tenancy.Benchmarks -- --filter '*IsolationOverhead*' --inProcess --job short</c>.
 /// </summary>
 [MemoryDiagnoser]
-[ShortRunJob]
 public class IsolationOverheadBenchmarks
 {
     private static readonly TenantRequestor Requestor = new("bench-user-1");

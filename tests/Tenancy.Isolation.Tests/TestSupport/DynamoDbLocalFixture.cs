@@ -29,5 +29,5 @@ public sealed class DynamoDbLocalFixture : IAsyncLifetime
 [CollectionDefinition(Name)]
 public sealed class DynamoDbLocalCollection : ICollectionFixture<DynamoDbLocalFixture>
 {
-    public const string Name = "DynamoDB Local";
+    public const string Name = "DynamoDB Local (registry)";
 }

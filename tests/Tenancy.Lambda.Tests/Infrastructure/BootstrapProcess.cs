@@ -76,6 +76,17 @@ public sealed class BootstrapProcess : IAsyncDisposable
         return long.Parse(line["VmRSS:".Length..].Replace("kB", "", StringComparison.Ordinal).Trim(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>User + system CPU time the process has used so far (from /proc/&lt;pid&gt;/stat), in milliseconds.</summary>
+    public double CpuMilliseconds()
+    {
+        var stat = File.ReadAllText($"/proc/{process.Id}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+
+        // Fields 14 and 15 (utime, stime) in clock ticks; after the command name they are at indexes 11 and 12.
+        var ticks = long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+        return ticks * 1000.0 / 100;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)

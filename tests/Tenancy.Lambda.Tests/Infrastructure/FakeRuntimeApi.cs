@@ -28,6 +28,7 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
     private readonly TaskCompletionSource<DateTimeOffset> firstNext = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<RecordedCall> initError = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int nextCalls;
+    private long firstNextTimestamp;
 
     private FakeRuntimeApi(WebApplication app) => this.app = app;
 
@@ -41,6 +42,9 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
     public Task<RecordedCall> InitError => initError.Task;
 
     public int NextCalls => Volatile.Read(ref nextCalls);
+
+    /// <summary><see cref="System.Diagnostics.Stopwatch.GetTimestamp"/> of the first <c>GET next</c>, 0 before it.</summary>
+    public long FirstNextTimestamp => Interlocked.Read(ref firstNextTimestamp);
 
     public static async Task<FakeRuntimeApi> StartAsync()
     {
@@ -113,6 +117,7 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
 
     private async Task NextAsync(HttpContext context)
     {
+        Interlocked.CompareExchange(ref firstNextTimestamp, System.Diagnostics.Stopwatch.GetTimestamp(), 0);
         firstNext.TrySetResult(DateTimeOffset.UtcNow);
         Interlocked.Increment(ref nextCalls);
         PendingInvocation pending;

@@ -14,40 +14,55 @@ namespace Tenancy.Local.Tests.Cloud;
 /// AssumeRoleWithWebIdentity against a copy of template.yaml whose TenantDataRole also trusts the local issuer
 /// (the real template trusts only the API role, so there it must be denied).
 /// </summary>
-public sealed class WebIdentityTests : IAsyncLifetime
+public sealed class WebIdentityTests : IClassFixture<WebIdentityTests.TrustingCloud>
 {
-    private string _templatePath = string.Empty;
-    private LocalCloud _cloud = null!;
-    private OnboardedTenant _acme = null!;
+    private readonly LocalCloud _cloud;
+    private readonly OnboardedTenant _acme;
 
-    public async Task InitializeAsync()
+    public WebIdentityTests(TrustingCloud fixture)
     {
-        var port = DynamoDbLocalServer.FreeLoopbackPort();
-        var issuerOptions = new LocalIssuerOptions();
-        var provider = $"127.0.0.1:{port}/{issuerOptions.UserPoolId}";
-        var original = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find()!, "template.yaml"));
-        const string Anchor = "                aws:RequestTag/TenantID: '?*'\n";
-        Assert.Contains(Anchor, original, StringComparison.Ordinal);
-        var webIdentityTrust = Anchor + $"""
-                      - Sid: LocalIssuerWebIdentity
-                        Effect: Allow
-                        Principal: {"{"} Federated: 'arn:aws:iam::000000000000:oidc-provider/{provider}' {"}"}
-                        Action: [sts:AssumeRoleWithWebIdentity, sts:TagSession]
-                        Condition:
-                          StringEquals:
-                            '{provider}:aud': {issuerOptions.ClientId}
-
-            """;
-        _templatePath = Path.Combine(Path.GetTempPath(), $"tenancy-webidentity-{Guid.NewGuid():N}.yaml");
-        await File.WriteAllTextAsync(_templatePath, original.Replace(Anchor, webIdentityTrust, StringComparison.Ordinal));
-        _cloud = await LocalCloud.StartAsync(new LocalCloudOptions { Port = port, TemplatePath = _templatePath, Issuer = issuerOptions });
-        _acme = await _cloud.OnboardTenantAsync("acme", "Acme", TenantTier.Basic, TenancyModel.Pool);
+        _cloud = fixture.Cloud;
+        _acme = fixture.Acme;
     }
 
-    public async Task DisposeAsync()
+    /// <summary>One local cloud for the class, started from the modified template.</summary>
+    public sealed class TrustingCloud : IAsyncLifetime
     {
-        await _cloud.DisposeAsync();
-        File.Delete(_templatePath);
+        private string _templatePath = string.Empty;
+
+        public LocalCloud Cloud { get; private set; } = null!;
+
+        public OnboardedTenant Acme { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            var port = DynamoDbLocalServer.FreeLoopbackPort();
+            var issuerOptions = new LocalIssuerOptions();
+            var provider = $"127.0.0.1:{port}/{issuerOptions.UserPoolId}";
+            var original = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find()!, "template.yaml"));
+            const string Anchor = "                aws:RequestTag/TenantID: '?*'\n";
+            Assert.Contains(Anchor, original, StringComparison.Ordinal);
+            var webIdentityTrust = Anchor + $"""
+                          - Sid: LocalIssuerWebIdentity
+                            Effect: Allow
+                            Principal: {"{"} Federated: 'arn:aws:iam::000000000000:oidc-provider/{provider}' {"}"}
+                            Action: [sts:AssumeRoleWithWebIdentity, sts:TagSession]
+                            Condition:
+                              StringEquals:
+                                '{provider}:aud': {issuerOptions.ClientId}
+
+                """;
+            _templatePath = Path.Combine(Path.GetTempPath(), $"tenancy-webidentity-{Guid.NewGuid():N}.yaml");
+            await File.WriteAllTextAsync(_templatePath, original.Replace(Anchor, webIdentityTrust, StringComparison.Ordinal));
+            Cloud = await LocalCloud.StartAsync(new LocalCloudOptions { Port = port, TemplatePath = _templatePath, Issuer = issuerOptions });
+            Acme = await Cloud.OnboardTenantAsync("acme", "Acme", TenantTier.Basic, TenancyModel.Pool);
+        }
+
+        public async Task DisposeAsync()
+        {
+            await Cloud.DisposeAsync();
+            File.Delete(_templatePath);
+        }
     }
 
     private AmazonSecurityTokenServiceClient AnonymousSts() => _cloud.CreateStsClient(new AnonymousAWSCredentials());

@@ -6,14 +6,14 @@ namespace Tenancy.Observability.Tests.Logging;
 
 public sealed class LogEventTests
 {
-    private const string EventPath = "/work/shared/events/http-v2/http-v2_basic__aws-lambda-dotnet-events.json";
+    private const string EventPath = "http-v2/http-v2_basic__aws-lambda-dotnet-events.json";
 
     [Fact]
     public void Events_are_not_logged_unless_switched_on()
     {
         var log = new TestLogger();
 
-        log.Create().LogIncomingEvent(File.ReadAllText(EventPath));
+        log.Create().LogIncomingEvent(SampleEvents.Read(EventPath));
 
         Assert.Empty(log.Output.Lines);
     }
@@ -21,7 +21,7 @@ public sealed class LogEventTests
     [Fact]
     public void With_the_environment_switch_the_event_is_the_message_object()
     {
-        var json = File.ReadAllText(EventPath);
+        var json = SampleEvents.Read(EventPath);
         var log = new TestLogger(Env.Of((EnvironmentVariableNames.LoggerLogEvent, "true")));
 
         log.Create().LogIncomingEvent(json);

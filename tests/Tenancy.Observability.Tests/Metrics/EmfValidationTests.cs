@@ -179,5 +179,19 @@ public sealed class EmfValidationTests
         Assert.Single(TestMetrics.ValidLines(_output));
     }
 
+    [Fact]
+    public void Invalid_configuration_fails_when_the_metrics_are_created_not_at_the_first_flush()
+    {
+        var badNamespace = TestMetrics.Options(_output, metricNamespace: "bad namespace!");
+        var badService = TestMetrics.Options(_output);
+        badService.Service = "café";
+        var badDefault = TestMetrics.Options(_output);
+        badDefault.DefaultDimensions[":x"] = "v";
+
+        Assert.Contains("Namespace 'bad namespace!'", Assert.Throws<EmfValidationException>(() => new EmfMetrics(badNamespace)).Message, StringComparison.Ordinal);
+        Assert.Contains("The value of dimension 'Service'", Assert.Throws<EmfValidationException>(() => new EmfMetrics(badService)).Message, StringComparison.Ordinal);
+        Assert.Contains("starts with ':'", Assert.Throws<EmfValidationException>(() => new EmfMetrics(badDefault)).Message, StringComparison.Ordinal);
+    }
+
     private EmfMetrics Metrics(Action<EmfMetricsOptions>? configure = null) => TestMetrics.Create(_output, configure);
 }

@@ -18,7 +18,7 @@ namespace Samples
 
             internal static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToMapSample(global::Samples.Sample value)
             {
-                var map = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(43);
+                var map = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(41);
                 if (value.Id is { } pId)
                 {
                     map["Id"] = global::Tenancy.Isolation.Repositories.Runtime.AttributeWriter.FromString(pId);
@@ -244,7 +244,7 @@ namespace Samples
 
             internal static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToMapPoint(global::Samples.Point value)
             {
-                var map = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(6);
+                var map = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(2);
                 map["X"] = global::Tenancy.Isolation.Repositories.Runtime.AttributeWriter.FromNumber(global::Tenancy.Isolation.Repositories.Runtime.NumberText.Of(value.X));
 
                 map["Y"] = global::Tenancy.Isolation.Repositories.Runtime.AttributeWriter.FromNumber(global::Tenancy.Isolation.Repositories.Runtime.NumberText.Of(value.Y));
@@ -261,7 +261,7 @@ namespace Samples
 
             internal static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToMapNode(global::Samples.Node value)
             {
-                var map = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(6);
+                var map = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(2);
                 if (value.Label is { } pLabel)
                 {
                     map["Label"] = global::Tenancy.Isolation.Repositories.Runtime.AttributeWriter.FromString(pLabel);

@@ -18,7 +18,7 @@ namespace Notes
 
             internal static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToMapMemo(global::Notes.Memo value)
             {
-                var map = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(7);
+                var map = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(5);
                 map["Id"] = global::Tenancy.Isolation.Repositories.Runtime.AttributeWriter.FromGuid(value.Id);
 
                 if (value.Title is { } pTitle)

@@ -84,7 +84,7 @@ namespace Shop.Orders
 
             internal static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToMapOrderLine(global::Shop.Orders.OrderLine value)
             {
-                var map = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(7);
+                var map = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(3);
                 if (value.Sku is { } pSku)
                 {
                     map["Sku"] = global::Tenancy.Isolation.Repositories.Runtime.AttributeWriter.FromString(pSku);
@@ -113,7 +113,7 @@ namespace Shop.Orders
 
             internal static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToMapAddress(global::Shop.Orders.Address value)
             {
-                var map = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(7);
+                var map = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(3);
                 if (value.Street is { } pStreet)
                 {
                     map["Street"] = global::Tenancy.Isolation.Repositories.Runtime.AttributeWriter.FromString(pStreet);
