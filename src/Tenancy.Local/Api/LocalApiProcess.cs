@@ -1,6 +1,5 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
-using Tenancy.Local.DynamoDb;
+using Tenancy.Local.Processes;
 
 namespace Tenancy.Local.Api;
 
@@ -10,11 +9,9 @@ namespace Tenancy.Local.Api;
 /// </summary>
 public sealed class LocalApiProcess : IAsyncDisposable
 {
-    private const int MaxKeptLines = 200_000;
-    private readonly Process _process;
-    private readonly ConcurrentQueue<string> _output = new();
+    private readonly ServerProcess _process;
 
-    private LocalApiProcess(Process process, Uri baseAddress)
+    private LocalApiProcess(ServerProcess process, Uri baseAddress)
     {
         _process = process;
         BaseAddress = baseAddress;
@@ -22,10 +19,10 @@ public sealed class LocalApiProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public int ProcessId => _process.Id;
+    public int ProcessId => _process.ProcessId;
 
     /// <summary>Every line the API wrote to stdout/stderr so far (its structured logs and EMF documents).</summary>
-    public IReadOnlyList<string> OutputLines => _output.ToArray();
+    public IReadOnlyList<string> OutputLines => _process.OutputLines;
 
     public static async Task<LocalApiProcess> StartAsync(LocalApiLaunch launch, IReadOnlyDictionary<string, string> environment, int port = 0, CancellationToken cancellationToken = default)
     {
@@ -33,15 +30,12 @@ public sealed class LocalApiProcess : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(environment);
         if (port == 0)
         {
-            port = DynamoDbLocalServer.FreeLoopbackPort();
+            port = LoopbackPorts.Free();
         }
 
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
         var startInfo = new ProcessStartInfo(launch.FileName)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
             WorkingDirectory = Path.GetTempPath(),
         };
         foreach (var argument in launch.Arguments)
@@ -65,85 +59,19 @@ public sealed class LocalApiProcess : IAsyncDisposable
             startInfo.Environment[key] = value;
         }
 
-        var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start the API ({launch.Description}).");
-        var api = new LocalApiProcess(process, baseAddress);
-        process.OutputDataReceived += (_, e) => api.Keep(e.Data);
-        process.ErrorDataReceived += (_, e) => api.Keep(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        try
-        {
-            await api.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is TimeoutException or InvalidOperationException)
-        {
-            await api.DisposeAsync().ConfigureAwait(false);
-            throw new InvalidOperationException($"The API ({launch.Description}) did not become healthy on {baseAddress}: {ex.Message}\n{string.Join('\n', api.OutputLines.TakeLast(60))}", ex);
-        }
-
-        return api;
+        var health = new Uri(baseAddress, "/health");
+        var process = await ServerProcess.StartAsync(
+            startInfo,
+            $"The API ({launch.Description}) on {baseAddress}",
+            async (http, ct) =>
+            {
+                using var response = await http.GetAsync(health, ct).ConfigureAwait(false);
+                return response.IsSuccessStatusCode;
+            },
+            TimeSpan.FromSeconds(60),
+            cancellationToken).ConfigureAwait(false);
+        return new LocalApiProcess(process, baseAddress);
     }
 
-    private void Keep(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        _output.Enqueue(line);
-        while (_output.Count > MaxKeptLines && _output.TryDequeue(out _))
-        {
-        }
-    }
-
-    private async Task WaitUntilHealthyAsync(TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"the API exited with code {_process.ExitCode}.");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync(new Uri(BaseAddress, "/health"), cancellationToken).ConfigureAwait(false);
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-            }
-
-            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
-        }
-
-        throw new TimeoutException($"no healthy answer within {timeout.TotalSeconds:0} s");
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync().ConfigureAwait(false);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-        }
-
-        _process.Dispose();
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 }

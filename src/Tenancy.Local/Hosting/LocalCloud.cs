@@ -15,6 +15,7 @@ using Tenancy.Local.DynamoDb;
 using Tenancy.Local.Iam;
 using Tenancy.Local.Identity;
 using Tenancy.Local.Kms;
+using Tenancy.Local.Processes;
 using Tenancy.Local.Sts;
 using Tenancy.Local.Template;
 
@@ -122,7 +123,7 @@ public sealed class LocalCloud : IAsyncDisposable
         WebApplication? app = null;
         try
         {
-            var port = options.Port == 0 ? DynamoDbLocalServer.FreeLoopbackPort() : options.Port;
+            var port = options.Port == 0 ? LoopbackPorts.Free() : options.Port;
             var endpoint = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
             var counters = new LocalCloudCounters();
             var credentials = new CredentialStore();

@@ -7,6 +7,7 @@ using Tenancy.Isolation;
 using Tenancy.Local.DynamoDb;
 using Tenancy.Local.Hosting;
 using Tenancy.Local.Identity;
+using Tenancy.Local.Processes;
 
 namespace Tenancy.Local.Tests.Cloud;
 
@@ -36,7 +37,7 @@ public sealed class WebIdentityTests : IClassFixture<WebIdentityTests.TrustingCl
 
         public async Task InitializeAsync()
         {
-            var port = DynamoDbLocalServer.FreeLoopbackPort();
+            var port = LoopbackPorts.Free();
             var issuerOptions = new LocalIssuerOptions();
             var provider = $"127.0.0.1:{port}/{issuerOptions.UserPoolId}";
             var original = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find()!, "template.yaml"));
