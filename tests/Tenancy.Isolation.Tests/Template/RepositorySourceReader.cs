@@ -68,13 +68,13 @@ public static class RepositorySourceReader
             {
                 var location = LocationOf(declaration);
                 var repository = model.GetDeclaredSymbol(declaration)!;
-                var read = ReadRepository(repository, location);
-                if (read.Repository is { } found)
+                var (found, repositoryProblems) = ReadRepository(repository, location);
+                if (found is not null)
                 {
                     repositories.Add(found);
                 }
 
-                problems.AddRange(read.Problems.Select(problem => $"{location}: {repository.Name}: {problem}"));
+                problems.AddRange(repositoryProblems.Select(problem => $"{location}: {repository.Name}: {problem}"));
             }
         }
 

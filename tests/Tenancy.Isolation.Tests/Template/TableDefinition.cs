@@ -41,8 +41,10 @@ public sealed record TableDefinition(
     private static TableKeySchema KeySchemaOf(YamlNode owner)
     {
         var elements = ((YamlSequenceNode)Find(owner, "KeySchema")!).Children;
-        string? Attribute(string keyType) =>
-            elements.Where(e => Text(Find(e, "KeyType")!) == keyType).Select(e => Text(Find(e, "AttributeName")!)).SingleOrDefault();
+        string? Attribute(string keyType)
+        {
+            return elements.Where(e => Text(Find(e, "KeyType")!) == keyType).Select(e => Text(Find(e, "AttributeName")!)).SingleOrDefault();
+        }
 
         return new TableKeySchema(
             Attribute("HASH") ?? throw new InvalidDataException("A KeySchema in template.yaml has no HASH key."),

@@ -14,8 +14,10 @@ public static class TenantIndexTemplateCheck
         var problems = new List<string>(declared.Problems);
         foreach (var repository in declared.Repositories)
         {
-            void Report(string message) =>
+            void Report(string message)
+            {
                 problems.Add($"{repository.Location}: {repository.Repository} (entity {repository.Entity}): {message}");
+            }
 
             var tableKeys = new TableKeySchema(repository.PartitionKeyAttribute, repository.SortKeyAttribute);
             if (tableKeys != table.KeySchema)
