@@ -1,5 +1,7 @@
+using Tenancy.Api.Health;
 using Tenancy.Api.Hosting;
 using Tenancy.Api.Http;
+using Tenancy.Api.Identity;
 using Tenancy.Api.Me;
 using Tenancy.Api.Orders;
 using Tenancy.Api.Problems;
@@ -9,16 +11,22 @@ using Tenancy.Observability.Metrics;
 
 var builder = WebApplication.CreateSlimBuilder(args);
 var settings = ApiSettings.FromConfiguration(builder.Configuration);
-builder.AddTenancyApi(settings);
+builder.AddTenancyApiHost(settings);
+builder.Services
+    .AddAccessTokenVerification(settings)
+    .AddTenantIsolation(settings)
+    .AddHealth()
+    .AddMe()
+    .AddOrders();
 
 var app = builder.Build();
 app.UseEmfMetrics();
 app.UseMiddleware<RequestTelemetryMiddleware>();
-app.UseMiddleware<ProblemDetailsMiddleware>();
+app.UseApiProblems();
 app.UseMiddleware<RequestBodyLimitMiddleware>(settings.MaxRequestBodyBytes);
 app.UseRouting();
-app.UseMiddleware<TenantResolutionMiddleware>();
-app.MapHealthEndpoints();
-app.MapMeEndpoints();
-app.MapOrderEndpoints();
+app.UseTenantResolution();
+app.MapHealth();
+app.MapMe();
+app.MapOrders();
 app.Run();

@@ -7,24 +7,12 @@ using Tenancy.Isolation.Repositories;
 namespace Tenancy.Api.Orders;
 
 /// <summary>
-/// The orders routes. Every handler works only through <see cref="IOrderRepository"/> with the request's
+/// The orders handlers. Every handler works only through <see cref="IOrderRepository"/> with the request's
 /// <see cref="RequestTenant.Scope"/>; there is no other way to reach data. The ETag of an order is its version.
 /// </summary>
-public static class OrderEndpoints
+internal static class OrderEndpoints
 {
-    public static RouteGroupBuilder MapOrderEndpoints(this IEndpointRouteBuilder routes)
-    {
-        var orders = routes.MapGroup("/orders").WithMetadata(RequiresTenant.Instance);
-        orders.MapPost("/", CreateAsync);
-        orders.MapGet("/", ListAsync);
-        orders.MapGet("/{id}", GetAsync);
-        orders.MapPut("/{id}", UpdateAsync);
-        orders.MapDelete("/{id}", DeleteAsync);
-        orders.MapPost("/{id}/status", ChangeStatusAsync);
-        return orders;
-    }
-
-    private static async Task<IResult> CreateAsync(CreateOrderRequest request, RequestTenant tenant, [FromServices] IOrderRepository repository, [FromServices] TimeProvider time, HttpResponse response, CancellationToken cancellationToken)
+    internal static async Task<IResult> CreateAsync(CreateOrderRequest request, RequestTenant tenant, [FromServices] IOrderRepository repository, [FromServices] TimeProvider time, HttpResponse response, CancellationToken cancellationToken)
     {
         var (name, email, lines) = OrderRequestValidator.Validate(request.CustomerName, request.CustomerEmail, request.Lines);
         var now = time.GetUtcNow();
@@ -45,14 +33,14 @@ public static class OrderEndpoints
         return TypedResults.Created($"/orders/{created.Id}", OrderResponse.From(created));
     }
 
-    private static async Task<IResult> GetAsync(string id, RequestTenant tenant, [FromServices] IOrderRepository repository, HttpResponse response, CancellationToken cancellationToken)
+    internal static async Task<IResult> GetAsync(string id, RequestTenant tenant, [FromServices] IOrderRepository repository, HttpResponse response, CancellationToken cancellationToken)
     {
         var order = await FindAsync(id, tenant, repository, cancellationToken).ConfigureAwait(false);
         SetETag(response, order);
         return TypedResults.Ok(OrderResponse.From(order));
     }
 
-    private static async Task<IResult> ListAsync(int? limit, string? continuationToken, RequestTenant tenant, [FromServices] IOrderRepository repository, CancellationToken cancellationToken)
+    internal static async Task<IResult> ListAsync(int? limit, string? continuationToken, RequestTenant tenant, [FromServices] IOrderRepository repository, CancellationToken cancellationToken)
     {
         var pageSize = OrderRequestValidator.ValidateLimit(limit);
         OrderRequestValidator.ValidateContinuationToken(continuationToken);
@@ -60,7 +48,7 @@ public static class OrderEndpoints
         return TypedResults.Ok(new OrderPageResponse(page.Items.Select(OrderResponse.From).ToList(), page.ContinuationToken));
     }
 
-    private static async Task<IResult> UpdateAsync(string id, UpdateOrderRequest request, RequestTenant tenant, [FromServices] IOrderRepository repository, [FromServices] TimeProvider time, HttpRequest httpRequest, HttpResponse response, CancellationToken cancellationToken)
+    internal static async Task<IResult> UpdateAsync(string id, UpdateOrderRequest request, RequestTenant tenant, [FromServices] IOrderRepository repository, [FromServices] TimeProvider time, HttpRequest httpRequest, HttpResponse response, CancellationToken cancellationToken)
     {
         var expected = OrderRequestValidator.ExpectedVersion(httpRequest.Headers.IfMatch.ToString(), request.Version);
         var (name, email, lines) = OrderRequestValidator.Validate(request.CustomerName, request.CustomerEmail, request.Lines);
@@ -79,7 +67,7 @@ public static class OrderEndpoints
         return TypedResults.Ok(OrderResponse.From(updated));
     }
 
-    private static async Task<IResult> ChangeStatusAsync(string id, ChangeOrderStatusRequest request, RequestTenant tenant, [FromServices] IOrderRepository repository, [FromServices] TimeProvider time, HttpRequest httpRequest, HttpResponse response, CancellationToken cancellationToken)
+    internal static async Task<IResult> ChangeStatusAsync(string id, ChangeOrderStatusRequest request, RequestTenant tenant, [FromServices] IOrderRepository repository, [FromServices] TimeProvider time, HttpRequest httpRequest, HttpResponse response, CancellationToken cancellationToken)
     {
         var target = request.Status ?? throw new RequestValidationException("status", "Required: Confirmed, Shipped, Delivered or Cancelled.");
         var ifMatch = httpRequest.Headers.IfMatch.ToString();
@@ -98,7 +86,7 @@ public static class OrderEndpoints
         return TypedResults.Ok(OrderResponse.From(updated));
     }
 
-    private static async Task<IResult> DeleteAsync(string id, RequestTenant tenant, [FromServices] IOrderRepository repository, HttpRequest httpRequest, CancellationToken cancellationToken)
+    internal static async Task<IResult> DeleteAsync(string id, RequestTenant tenant, [FromServices] IOrderRepository repository, HttpRequest httpRequest, CancellationToken cancellationToken)
     {
         OrderRequestValidator.ValidateId(id);
         var ifMatch = httpRequest.Headers.IfMatch.ToString();

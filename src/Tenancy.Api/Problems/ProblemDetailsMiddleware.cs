@@ -23,7 +23,8 @@ public sealed partial class ProblemDetailsMiddleware
         }
         catch (Exception ex) when (!context.Response.HasStarted && !(ex is OperationCanceledException && context.RequestAborted.IsCancellationRequested))
         {
-            var problem = ExceptionProblemMapper.Map(ex, context);
+            // Resolved only when something failed, so a request that succeeds never builds the mappings.
+            var problem = context.RequestServices.GetRequiredService<ExceptionProblemMapper>().Map(ex, context);
             if (problem.Status >= 500)
             {
                 LogServerError(_logger, ex, context.Request.Method, context.Request.Path.Value ?? string.Empty, problem.Status);
@@ -39,7 +40,7 @@ public sealed partial class ProblemDetailsMiddleware
 
         if (!context.Response.HasStarted && context.Response.StatusCode >= 400 && context.Response.ContentLength is null or 0 && string.IsNullOrEmpty(context.Response.ContentType))
         {
-            await ProblemResponseWriter.WriteAsync(context, ExceptionProblemMapper.ForStatus(context.Response.StatusCode)).ConfigureAwait(false);
+            await ProblemResponseWriter.WriteAsync(context, StatusProblems.For(context.Response.StatusCode)).ConfigureAwait(false);
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Tenancy.Api.Json;
 
 namespace Tenancy.Api.Problems;
 
@@ -23,6 +22,6 @@ public static class ProblemResponseWriter
         }
 
         var document = problem with { Instance = context.Request.Path.Value, TraceId = context.TraceIdentifier };
-        await JsonSerializer.SerializeAsync(response.Body, document, ApiJsonContext.Default.ApiProblem, context.RequestAborted).ConfigureAwait(false);
+        await JsonSerializer.SerializeAsync(response.Body, document, ProblemsJsonContext.Default.ApiProblem, context.RequestAborted).ConfigureAwait(false);
     }
 }

@@ -1,12 +1,14 @@
 namespace Tenancy.Api.Problems;
 
-/// <summary>The request is well-formed but its content is not acceptable; maps to 400 with the field errors.</summary>
-public sealed class RequestValidationException : Exception
+/// <summary>The request is well-formed but its content is not acceptable; 400 with the field errors.</summary>
+public sealed class RequestValidationException : ApiProblemException
 {
+    private readonly IReadOnlyDictionary<string, string[]> _errors;
+
     public RequestValidationException(IReadOnlyDictionary<string, string[]> errors)
-        : base("The request has validation errors.")
+        : base(StatusCodes.Status400BadRequest, ProblemTypes.Validation, "The request is not valid.", "The request has validation errors.")
     {
-        Errors = errors;
+        _errors = errors;
     }
 
     public RequestValidationException(string field, string error)
@@ -14,5 +16,7 @@ public sealed class RequestValidationException : Exception
     {
     }
 
-    public IReadOnlyDictionary<string, string[]> Errors { get; }
+    public override string Detail => "See errors for the fields to correct.";
+
+    public override IReadOnlyDictionary<string, string[]> Errors => _errors;
 }

@@ -1,14 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Tenancy.Api.Hosting;
-using Tenancy.Api.Me;
-using Tenancy.Api.Orders;
-using Tenancy.Api.Problems;
 
-namespace Tenancy.Api.Json;
+namespace Tenancy.Api.Orders;
 
 /// <summary>
-/// Source-generated JSON for every request and response type (no reflection, Native-AOT safe). Request bodies are
+/// Source-generated JSON for the orders contracts, with the options every API context shares. Request bodies are
 /// strict: a member the contract does not declare (such as <c>tenantId</c>) is an error, not silently dropped.
 /// </summary>
 [JsonSourceGenerationOptions(
@@ -23,9 +19,6 @@ namespace Tenancy.Api.Json;
 [JsonSerializable(typeof(ChangeOrderStatusRequest))]
 [JsonSerializable(typeof(OrderResponse))]
 [JsonSerializable(typeof(OrderPageResponse))]
-[JsonSerializable(typeof(MeResponse))]
-[JsonSerializable(typeof(HealthResponse))]
-[JsonSerializable(typeof(ApiProblem))]
-internal sealed partial class ApiJsonContext : JsonSerializerContext
+internal sealed partial class OrdersJsonContext : JsonSerializerContext
 {
 }

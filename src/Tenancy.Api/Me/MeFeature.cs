@@ -1,12 +1,14 @@
 using Tenancy.Api.Tenants;
-using Tenancy.Isolation;
 
 namespace Tenancy.Api.Me;
 
 /// <summary><c>GET /me</c>: who the API believes the caller is, and which tenant (tier, model) it serves them as.</summary>
-public static class MeEndpoints
+public static class MeFeature
 {
-    public static void MapMeEndpoints(this IEndpointRouteBuilder routes) =>
+    public static IServiceCollection AddMe(this IServiceCollection services) =>
+        services.ConfigureHttpJsonOptions(static options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, MeJsonContext.Default));
+
+    public static RouteHandlerBuilder MapMe(this IEndpointRouteBuilder routes) =>
         routes.MapGet("/me", (RequestTenant tenant) => TypedResults.Ok(new MeResponse(
             tenant.User.Subject,
             tenant.User.UserName,
@@ -14,5 +16,3 @@ public static class MeEndpoints
             tenant.Scope.Tier,
             tenant.Scope.Placement.Model))).WithMetadata(RequiresTenant.Instance);
 }
-
-public sealed record MeResponse(string UserId, string? UserName, string TenantId, TenantTier Tier, TenancyModel Model);

@@ -1,0 +1,3 @@
+namespace Tenancy.Api.Health;
+
+public sealed record HealthResponse(string Status);

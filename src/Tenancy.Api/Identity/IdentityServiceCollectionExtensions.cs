@@ -1,0 +1,20 @@
+using Tenancy.Api.Hosting;
+
+namespace Tenancy.Api.Identity;
+
+/// <summary>Access-token verification: the issuer's keys and the verifier, configured from <see cref="ApiSettings"/>.</summary>
+public static class IdentityServiceCollectionExtensions
+{
+    public static IServiceCollection AddAccessTokenVerification(this IServiceCollection services, ApiSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(settings);
+        services.AddSingleton(provider => new JwksKeyStore(
+            new HttpClient { Timeout = TimeSpan.FromSeconds(5) },
+            settings.JwksUri,
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<JwksKeyStore>>()));
+        services.AddSingleton(provider => new AccessTokenVerifier(provider.GetRequiredService<JwksKeyStore>(), settings));
+        return services;
+    }
+}

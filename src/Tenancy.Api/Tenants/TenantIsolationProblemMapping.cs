@@ -1,0 +1,33 @@
+using Amazon.Runtime;
+using Tenancy.Api.Problems;
+using Tenancy.Isolation;
+using Tenancy.Isolation.Encryption;
+
+namespace Tenancy.Api.Tenants;
+
+/// <summary>
+/// The isolation layer's refusals as problems: a tenant that cannot be served, credentials that could not be vended, a
+/// tenant's data that cannot be decrypted, and the platform (IAM, throttling) refusing a tenant-scoped call.
+/// </summary>
+public sealed class TenantIsolationProblemMapping : IExceptionProblemMapping
+{
+    public ApiProblem? TryMap(Exception exception, HttpContext context) => exception switch
+    {
+        TenantAccessDeniedException denied => FromTenantAccessDenied(denied),
+        TenantEncryptionException => StatusProblems.Create(500, TenantProblemTypes.DataUnreadable, "The tenant's data could not be decrypted.", "An encrypted attribute could not be read with the tenant's key; no data is returned."),
+        AmazonServiceException { ErrorCode: "AccessDeniedException" or "AccessDenied" or "UnrecognizedClientException" } =>
+            StatusProblems.Create(403, ProblemTypes.Forbidden, "Access denied.", "The platform refused the operation for this tenant."),
+        AmazonServiceException { ErrorCode: "ThrottlingException" or "ProvisionedThroughputExceededException" or "RequestLimitExceeded" } =>
+            StatusProblems.Create(503, ProblemTypes.Unavailable, "Temporarily unavailable.", "Please retry later."),
+        _ => null,
+    };
+
+    private static ApiProblem FromTenantAccessDenied(TenantAccessDeniedException denied) => denied.Reason switch
+    {
+        TenantAccessDeniedReason.MissingTenant => StatusProblems.Create(401, ProblemTypes.Unauthenticated, "Authentication is required.", "No tenant was resolved for this request."),
+        TenantAccessDeniedReason.UnknownTenant => StatusProblems.Create(403, ProblemTypes.TenantNotServed, "The tenant is not served.", "The token's tenant is not registered."),
+        TenantAccessDeniedReason.InactiveTenant => StatusProblems.Create(403, ProblemTypes.TenantNotServed, "The tenant is not served.", "The token's tenant is not active."),
+        TenantAccessDeniedReason.CredentialVendingFailed => StatusProblems.Create(503, ProblemTypes.Unavailable, "Temporarily unavailable.", "Tenant credentials could not be obtained; please retry later."),
+        _ => StatusProblems.For(500),
+    };
+}
