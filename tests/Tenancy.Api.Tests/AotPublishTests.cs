@@ -1,5 +1,5 @@
 using Tenancy.Api.Tests.Infrastructure;
-using Tenancy.Local.Api;
+using Tenancy.Local.Run.Api;
 
 namespace Tenancy.Api.Tests;
 

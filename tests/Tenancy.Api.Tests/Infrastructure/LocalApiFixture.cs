@@ -3,9 +3,9 @@ using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2;
 using Amazon.SecurityToken.Model;
 using Tenancy.Isolation;
-using Tenancy.Local.Api;
-using Tenancy.Local.Auth;
-using Tenancy.Local.Hosting;
+using Tenancy.Local.Run.Api;
+using Tenancy.Local.Emulator.Auth;
+using Tenancy.Local.Emulator;
 
 namespace Tenancy.Api.Tests.Infrastructure;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
-using Tenancy.Local.Auth;
-using Tenancy.Local.Hosting;
+using Tenancy.Local.Emulator.Auth;
+using Tenancy.Local.Emulator;
 
 namespace Tenancy.Local.Tests.Auth;
 
