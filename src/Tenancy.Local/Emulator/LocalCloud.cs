@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 using Tenancy.Isolation;
+using Tenancy.Isolation.Registry;
 using Tenancy.Local.Emulator.Auth;
 using Tenancy.Local.Emulator.Iam;
 using Tenancy.Local.Emulator.Pipeline;
@@ -215,25 +216,14 @@ public sealed class LocalCloud : IAsyncDisposable
             await LocalTableProvisioner.CreateAsync(_adminDynamoDb, Template.Table(AppDataTableLogicalId), placement.TableName, cancellationToken).ConfigureAwait(false);
         }
 
-        var now = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        var now = DateTimeOffset.UtcNow;
+        var registration = new TenantRegistration(id, name, tier, TenantStatus.Active, placement);
         await _adminDynamoDb.PutItemAsync(
             new PutItemRequest
             {
                 TableName = TenantRegistryTableName,
-                Item = new Dictionary<string, AttributeValue>
-                {
-                    ["TenantId"] = new() { S = id.Value },
-                    ["Name"] = new() { S = name },
-                    ["Tier"] = new() { S = tier.ToString() },
-                    ["Status"] = new() { S = nameof(TenantStatus.Active) },
-                    ["Model"] = new() { S = model.ToString() },
-                    ["TableName"] = new() { S = placement.TableName },
-                    ["KmsKeyId"] = new() { S = placement.KmsKeyId },
-                    ["BucketPrefix"] = new() { S = placement.BucketPrefix },
-                    ["CreatedAt"] = new() { S = now },
-                    ["UpdatedAt"] = new() { S = now },
-                },
-                ConditionExpression = "attribute_not_exists(TenantId)",
+                Item = TenantRegistryItemCodec.Encode(registration, now, now),
+                ConditionExpression = $"attribute_not_exists({TenantRegistryAttributes.TenantId})",
             },
             cancellationToken).ConfigureAwait(false);
 
@@ -249,15 +239,19 @@ public sealed class LocalCloud : IAsyncDisposable
             new UpdateItemRequest
             {
                 TableName = TenantRegistryTableName,
-                Key = new Dictionary<string, AttributeValue> { ["TenantId"] = new() { S = TenantId.Parse(tenantId).Value } },
-                UpdateExpression = "SET #s = :s, UpdatedAt = :u",
-                ExpressionAttributeNames = new Dictionary<string, string> { ["#s"] = "Status" },
+                Key = TenantRegistryItemCodec.Key(TenantId.Parse(tenantId)),
+                UpdateExpression = "SET #s = :s, #u = :u",
+                ExpressionAttributeNames = new Dictionary<string, string>
+                {
+                    ["#s"] = TenantRegistryAttributes.Status,
+                    ["#u"] = TenantRegistryAttributes.UpdatedAt,
+                },
                 ExpressionAttributeValues = new Dictionary<string, AttributeValue>
                 {
-                    [":s"] = new() { S = status.ToString() },
-                    [":u"] = new() { S = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) },
+                    [":s"] = TenantRegistryItemCodec.EncodeStatus(status),
+                    [":u"] = TenantRegistryItemCodec.EncodeTimestamp(DateTimeOffset.UtcNow),
                 },
-                ConditionExpression = "attribute_exists(TenantId)",
+                ConditionExpression = $"attribute_exists({TenantRegistryAttributes.TenantId})",
             },
             cancellationToken);
 

@@ -5,10 +5,10 @@ using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
 using Microsoft.AspNetCore.Http;
 using Tenancy.Local;
-using Tenancy.Local.Emulator.Auth;
-using Tenancy.Local.Emulator.Services.DynamoDb;
 using Tenancy.Local.Emulator;
+using Tenancy.Local.Emulator.Auth;
 using Tenancy.Local.Emulator.Iam;
+using Tenancy.Local.Emulator.Services.DynamoDb;
 using Tenancy.Local.Emulator.Services.Sts;
 using Tenancy.Local.Emulator.Template;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
-using Tenancy.Local.Emulator.Auth;
 using Tenancy.Local.Emulator;
+using Tenancy.Local.Emulator.Auth;
 
 namespace Tenancy.Local.Tests.Auth;
 
