@@ -8,9 +8,9 @@ using Tenancy.Local.Emulator.Protocol;
 namespace Tenancy.Local.Emulator.Services.DynamoDb;
 
 /// <summary>
-/// The DynamoDB endpoint clients use: verifies SigV4, works out the IAM checks the request needs (action, table or
-/// index ARN, <c>dynamodb:LeadingKeys</c>), evaluates them against the caller's policies, and only then forwards the
-/// untouched request to DynamoDB Local and relays its answer byte for byte (including <c>x-amz-crc32</c>).
+/// The DynamoDB endpoint clients use (JSON 1.0): parsing works out the IAM checks the request needs (action, table
+/// or index ARN, <c>dynamodb:LeadingKeys</c>) for the pipeline to evaluate; only an authorized request is forwarded,
+/// untouched, to DynamoDB Local, and its answer relayed byte for byte (including <c>x-amz-crc32</c>).
 /// </summary>
 public sealed class DynamoDbFront : ILocalService
 {
