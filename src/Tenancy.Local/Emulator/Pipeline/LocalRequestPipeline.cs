@@ -101,7 +101,7 @@ public sealed class LocalRequestPipeline
             return Task.CompletedTask;
         }
 
-        return AwsProtocol.PlainJson.WriteErrorAsync(context, new AwsServiceException(400, "UnknownOperationException", "The local cloud serves no service for this request."));
+        return AwsProtocol.GenericJson.WriteErrorAsync(context, new AwsServiceException(400, "UnknownOperationException", "The local cloud serves no service for this request."));
     }
 
     private static async Task<byte[]?> ReadBodyAsync(HttpContext context)

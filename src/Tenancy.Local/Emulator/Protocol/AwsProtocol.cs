@@ -13,8 +13,11 @@ public abstract class AwsProtocol
     /// <summary>JSON 1.0 (DynamoDB): <c>__type</c> namespaced <c>com.amazon.coral.service#</c>.</summary>
     public static readonly AwsProtocol Json10 = new AwsJsonProtocol("application/x-amz-json-1.0", typePrefix: "com.amazon.coral.service#");
 
-    /// <summary>Plain JSON with <c>__type</c> (the Cognito-like issuer's HTTP endpoints).</summary>
-    public static readonly AwsProtocol PlainJson = new AwsJsonProtocol("application/json", typePrefix: string.Empty);
+    /// <summary>AWS JSON errors as <c>application/json</c>: for requests no service recognised.</summary>
+    public static readonly AwsProtocol GenericJson = new AwsJsonProtocol("application/json", typePrefix: string.Empty);
+
+    /// <summary>Plain <c>{"__type", "message"}</c> JSON (the Cognito-like issuer's HTTP endpoints).</summary>
+    public static readonly AwsProtocol PlainJson = new PlainJsonProtocol();
 
     /// <summary>awsQuery (STS): XML <c>ErrorResponse</c>.</summary>
     public static readonly AwsProtocol Query = new AwsQueryProtocol();
