@@ -1,5 +1,6 @@
 using Tenancy.Api.Tests.Infrastructure;
-using Tenancy.Local.Api;
+using Tenancy.Local.Build;
+using Tenancy.Local.Run.Api;
 
 namespace Tenancy.Api.Tests;
 

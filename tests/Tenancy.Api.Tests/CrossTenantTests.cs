@@ -1,6 +1,6 @@
 using System.Net;
 using Tenancy.Api.Tests.Infrastructure;
-using Tenancy.Local.Identity;
+using Tenancy.Local.Emulator.Services.Identity;
 
 namespace Tenancy.Api.Tests;
 

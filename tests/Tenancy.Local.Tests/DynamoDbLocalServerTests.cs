@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Tenancy.Local.DynamoDb;
+using Tenancy.Local.Emulator.Services.DynamoDb;
 
 namespace Tenancy.Local.Tests;
 

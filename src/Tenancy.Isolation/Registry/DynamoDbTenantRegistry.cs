@@ -68,7 +68,7 @@ public sealed class DynamoDbTenantRegistry : ITenantRegistry
             new GetItemRequest
             {
                 TableName = _options.TableName,
-                Key = new Dictionary<string, AttributeValue> { ["TenantId"] = new() { S = tenantId.Value } },
+                Key = TenantRegistryItemCodec.Key(tenantId),
                 ConsistentRead = true,
             },
             cancellationToken).ConfigureAwait(false);
@@ -79,7 +79,7 @@ public sealed class DynamoDbTenantRegistry : ITenantRegistry
             return new CachedLookup(null, null, now + _options.NegativeCacheDuration);
         }
 
-        if (!TenantRegistrationItem.TryRead(tenantId, response.Item, out var registration, out var error))
+        if (!TenantRegistryItemCodec.TryDecode(tenantId, response.Item, out var registration, out var error))
         {
             _options.UnservableRegistration?.Invoke(tenantId, error);
             return new CachedLookup(null, error, now + _options.NegativeCacheDuration);

@@ -3,9 +3,10 @@ using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2;
 using Amazon.SecurityToken.Model;
 using Tenancy.Isolation;
-using Tenancy.Local.Api;
-using Tenancy.Local.Auth;
-using Tenancy.Local.Hosting;
+using Tenancy.Local.Build;
+using Tenancy.Local.Emulator;
+using Tenancy.Local.Emulator.Auth;
+using Tenancy.Local.Run.Api;
 
 namespace Tenancy.Api.Tests.Infrastructure;
 

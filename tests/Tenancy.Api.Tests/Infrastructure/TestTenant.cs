@@ -1,4 +1,4 @@
-using Tenancy.Local.Hosting;
+using Tenancy.Local.Emulator;
 
 namespace Tenancy.Api.Tests.Infrastructure;
 

@@ -7,8 +7,8 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
 using Tenancy.Isolation;
 using Tenancy.Local;
-using Tenancy.Local.Api;
-using Tenancy.Local.Hosting;
+using Tenancy.Local.Emulator;
+using Tenancy.Local.Run.Api;
 
 namespace Tenancy.Benchmarks.Api;
 

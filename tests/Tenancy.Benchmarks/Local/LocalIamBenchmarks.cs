@@ -5,12 +5,12 @@ using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
 using Microsoft.AspNetCore.Http;
 using Tenancy.Local;
-using Tenancy.Local.Auth;
-using Tenancy.Local.DynamoDb;
-using Tenancy.Local.Hosting;
-using Tenancy.Local.Iam;
-using Tenancy.Local.Sts;
-using Tenancy.Local.Template;
+using Tenancy.Local.Emulator;
+using Tenancy.Local.Emulator.Auth;
+using Tenancy.Local.Emulator.Iam;
+using Tenancy.Local.Emulator.Services.DynamoDb;
+using Tenancy.Local.Emulator.Services.Sts;
+using Tenancy.Local.Emulator.Template;
 
 namespace Tenancy.Benchmarks.Local;
 

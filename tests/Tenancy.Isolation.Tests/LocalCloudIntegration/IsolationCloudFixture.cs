@@ -3,7 +3,7 @@ using Amazon.SecurityToken;
 using Tenancy.Isolation.Credentials;
 using Tenancy.Isolation.Encryption;
 using Tenancy.Isolation.Registry;
-using Tenancy.Local.Hosting;
+using Tenancy.Local.Emulator;
 
 namespace Tenancy.Isolation.Tests.LocalCloudIntegration;
 

@@ -129,7 +129,7 @@ public sealed class DynamoDbTenantRegistryTests : IAsyncLifetime
             item["TenantId"] = new AttributeValue { S = storedId };
         }
 
-        Assert.False(TenantRegistrationItem.TryRead(TenantId.Parse("acme"), item, out var registration, out var error));
+        Assert.False(TenantRegistryItemCodec.TryDecode(TenantId.Parse("acme"), item, out var registration, out var error));
         Assert.Null(registration);
         Assert.Contains("TenantId", error, StringComparison.Ordinal);
     }
@@ -217,20 +217,25 @@ public sealed class DynamoDbTenantRegistryTests : IAsyncLifetime
 
     private Task PutAsync(Dictionary<string, AttributeValue> item) => _client.PutItemAsync(new PutItemRequest { TableName = _table, Item = item });
 
-    private static Dictionary<string, AttributeValue> Item(string id, string tier = "Basic", string status = "Active", string model = "Pool", string table = "AppData") => new()
+    /// <summary>An item as the control plane writes it (through the codec), for the tests to read back or spoil.</summary>
+    private static Dictionary<string, AttributeValue> Item(string id, string tier = "Basic", string status = "Active", string model = "Pool", string table = "AppData")
     {
-        ["TenantId"] = new() { S = id },
-        ["Name"] = new() { S = id == "acme" ? "Acme Corp" : id },
-        ["Tier"] = new() { S = tier },
-        ["Status"] = new() { S = status },
-        ["Model"] = new() { S = model },
-        ["TableName"] = new() { S = table },
-        ["KmsKeyId"] = new() { S = $"alias/tenancy/{id}" },
-        ["BucketName"] = new() { S = "tenant-bucket" },
-        ["BucketPrefix"] = new() { S = $"tenants/{id}/" },
-        ["CreatedAt"] = new() { S = "2026-11-27T12:00:00Z" },
-        ["UpdatedAt"] = new() { S = "2026-11-27T12:00:00Z" },
-    };
+        var tenant = TenantId.Parse(id);
+        var registration = new TenantRegistration(
+            tenant,
+            id == "acme" ? "Acme Corp" : id,
+            TenantTier.Basic,
+            TenantStatus.Active,
+            new TenantPlacement(TenancyModel.Pool, table, $"alias/tenancy/{id}", "tenant-bucket", $"tenants/{id}/"));
+        var written = new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
+        var item = TenantRegistryItemCodec.Encode(registration, written, written);
+
+        // Tiers, statuses and models the codec cannot write (e.g. "Gold") are what the strict reader must refuse.
+        item[TenantRegistryAttributes.Tier] = new AttributeValue { S = tier };
+        item[TenantRegistryAttributes.Status] = new AttributeValue { S = status };
+        item[TenantRegistryAttributes.Model] = new AttributeValue { S = model };
+        return item;
+    }
 
     /// <summary>Fails the test if the scope factory ever asks for credentials: an unservable tenant must stop before vending.</summary>
     private sealed class UnreachableClientProvider : ITenantClientProvider

@@ -3,7 +3,7 @@ using Amazon.DynamoDBv2.Model;
 using Amazon.KeyManagementService;
 using Amazon.Runtime;
 using Amazon.S3;
-using Tenancy.Local.DynamoDb;
+using Tenancy.Local.Emulator.Services.DynamoDb;
 
 namespace Tenancy.Isolation.Tests.Repositories;
 

@@ -1,6 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
-using Tenancy.Local.DynamoDb;
+using Tenancy.Local.Emulator.Services.DynamoDb;
 
 namespace Tenancy.Isolation.Tests.TestSupport;
 

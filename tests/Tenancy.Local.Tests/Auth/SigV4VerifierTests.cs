@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
-using Tenancy.Local.Auth;
-using Tenancy.Local.Hosting;
+using Tenancy.Local.Emulator;
+using Tenancy.Local.Emulator.Auth;
+using Tenancy.Local.Run;
 
 namespace Tenancy.Local.Tests.Auth;
 

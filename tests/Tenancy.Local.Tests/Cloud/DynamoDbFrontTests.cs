@@ -1,6 +1,8 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
+using Tenancy.Isolation;
+using Tenancy.Isolation.Registry;
 
 namespace Tenancy.Local.Tests.Cloud;
 
@@ -175,13 +177,15 @@ public sealed class DynamoDbFrontTests
     public async Task The_api_principal_reads_the_registry_but_never_tenant_data()
     {
         using var api = _fixture.Cloud.CreateDynamoDbClient(_fixture.Cloud.ApiCredentials.ToAwsCredentials());
-        var registry = await api.GetItemAsync(new GetItemRequest { TableName = "TenantRegistry", Key = new() { ["TenantId"] = new() { S = "globex" } } });
+        var registry = await api.GetItemAsync(new GetItemRequest { TableName = "TenantRegistry", Key = TenantRegistryItemCodec.Key(TenantId.Parse("globex")) });
         Assert.Equal("Silo", registry.Item["Model"].S);
         Assert.Equal("AppData-globex", registry.Item["TableName"].S);
         Assert.Equal("alias/tenancy/globex", registry.Item["KmsKeyId"].S);
         Assert.Equal("Active", registry.Item["Status"].S);
+        Assert.True(TenantRegistryItemCodec.TryDecode(TenantId.Parse("globex"), registry.Item, out var decoded, out _));
+        Assert.Equal(_fixture.Globex.Placement, decoded!.Placement);
 
-        await AssertDeniedAsync(() => api.PutItemAsync(new PutItemRequest { TableName = "TenantRegistry", Item = new() { ["TenantId"] = new() { S = "evil" } } }));
+        await AssertDeniedAsync(() => api.PutItemAsync(new PutItemRequest { TableName = "TenantRegistry", Item = TenantRegistryItemCodec.Key(TenantId.Parse("evil")) }));
         await AssertDeniedAsync(() => api.GetItemAsync(new GetItemRequest { TableName = "AppData", Key = Key("TENANT#acme", "ORDER#1") }));
         var ex = await Assert.ThrowsAnyAsync<AmazonDynamoDBException>(() => api.GetItemAsync(new GetItemRequest { TableName = "AppData", Key = Key("TENANT#acme", "ORDER#1") }));
         Assert.Contains("is not authorized to perform: dynamodb:GetItem on resource: arn:aws:dynamodb:us-east-1:000000000000:table/AppData because no identity-based policy allows the dynamodb:GetItem action", ex.Message, StringComparison.Ordinal);

@@ -1,7 +1,7 @@
 using Amazon.Runtime;
 using Amazon.SecurityToken.Model;
 using Tenancy.Isolation;
-using Tenancy.Local.Hosting;
+using Tenancy.Local.Emulator;
 
 namespace Tenancy.Local.Tests.Cloud;
 

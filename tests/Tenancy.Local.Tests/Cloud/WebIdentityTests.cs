@@ -4,10 +4,10 @@ using Amazon.Runtime;
 using Amazon.SecurityToken;
 using Amazon.SecurityToken.Model;
 using Tenancy.Isolation;
-using Tenancy.Local.DynamoDb;
-using Tenancy.Local.Hosting;
-using Tenancy.Local.Identity;
-using Tenancy.Local.Processes;
+using Tenancy.Local.Emulator;
+using Tenancy.Local.Emulator.Processes;
+using Tenancy.Local.Emulator.Services.DynamoDb;
+using Tenancy.Local.Emulator.Services.Identity;
 
 namespace Tenancy.Local.Tests.Cloud;
 

@@ -1,4 +1,4 @@
-using Tenancy.Local.Iam;
+using Tenancy.Local.Emulator.Iam;
 
 namespace Tenancy.Local.Tests.Iam;
 

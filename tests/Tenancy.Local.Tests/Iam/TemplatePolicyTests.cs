@@ -1,5 +1,5 @@
-using Tenancy.Local.Iam;
-using Tenancy.Local.Template;
+using Tenancy.Local.Emulator.Iam;
+using Tenancy.Local.Emulator.Template;
 
 namespace Tenancy.Local.Tests.Iam;
 

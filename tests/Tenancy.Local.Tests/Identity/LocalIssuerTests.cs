@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using Tenancy.Local.Identity;
+using Tenancy.Local.Emulator.Services.Identity;
 using Tenancy.Local.Tests.Cloud;
 
 namespace Tenancy.Local.Tests.Identity;

@@ -1,0 +1,191 @@
+using System.Globalization;
+using Amazon.DynamoDBv2.Model;
+
+namespace Tenancy.Isolation.Registry;
+
+/// <summary>
+/// The one mapping between a <see cref="TenantRegistration"/> and its registry item (schema in
+/// <c>docs/tenant-registry.md</c>): the application plane decodes with it, the control plane and the local cloud
+/// encode with it. Decoding is strict: enum values must be known names, required attributes present and the item's
+/// id equal to the requested one; anything else makes the tenant unservable rather than guessing. Hand-written
+/// mappings only, so it stays trimming- and Native-AOT-safe.
+/// </summary>
+public static class TenantRegistryItemCodec
+{
+    private const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
+
+    /// <summary>The item key of <paramref name="tenantId"/>.</summary>
+    /// <param name="tenantId">The tenant whose item is addressed.</param>
+    /// <returns>A new key dictionary (the SDK's request types take ownership of it).</returns>
+    public static Dictionary<string, AttributeValue> Key(TenantId tenantId) =>
+        new(StringComparer.Ordinal) { [TenantRegistryAttributes.TenantId] = new AttributeValue { S = tenantId.Value } };
+
+    /// <summary>The whole registry item of <paramref name="registration"/>.</summary>
+    /// <param name="registration">The tenant to write.</param>
+    /// <param name="createdAt">When the tenant was registered.</param>
+    /// <param name="updatedAt">When the item last changed.</param>
+    /// <returns>A new item; <c>BucketName</c> is omitted when the placement has none.</returns>
+    /// <exception cref="ArgumentException">The registration has no tenant id or an enum value outside its named members.</exception>
+    public static Dictionary<string, AttributeValue> Encode(TenantRegistration registration, DateTimeOffset createdAt, DateTimeOffset updatedAt)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        if (registration.TenantId.IsEmpty)
+        {
+            throw new ArgumentException("A registry item needs a tenant id.", nameof(registration));
+        }
+
+        var placement = registration.Placement;
+        var item = Key(registration.TenantId);
+        item[TenantRegistryAttributes.Name] = Text(registration.Name);
+        item[TenantRegistryAttributes.Tier] = Text(TierName(registration.Tier));
+        item[TenantRegistryAttributes.Status] = EncodeStatus(registration.Status);
+        item[TenantRegistryAttributes.Model] = Text(ModelName(placement.Model));
+        item[TenantRegistryAttributes.TableName] = Text(placement.TableName);
+        item[TenantRegistryAttributes.KmsKeyId] = Text(placement.KmsKeyId);
+        if (placement.BucketName is not null)
+        {
+            item[TenantRegistryAttributes.BucketName] = Text(placement.BucketName);
+        }
+
+        item[TenantRegistryAttributes.BucketPrefix] = Text(placement.BucketPrefix);
+        item[TenantRegistryAttributes.CreatedAt] = EncodeTimestamp(createdAt);
+        item[TenantRegistryAttributes.UpdatedAt] = EncodeTimestamp(updatedAt);
+        return item;
+    }
+
+    /// <summary>The <c>Status</c> attribute value of <paramref name="status"/> (for updates that change only the status).</summary>
+    /// <param name="status">A named <see cref="TenantStatus"/>.</param>
+    /// <returns>The status by name.</returns>
+    /// <exception cref="ArgumentException"><paramref name="status"/> is not a named member.</exception>
+    public static AttributeValue EncodeStatus(TenantStatus status) => Text(StatusName(status));
+
+    /// <summary>The <c>CreatedAt</c>/<c>UpdatedAt</c> attribute value of <paramref name="time"/>: ISO 8601 UTC to the second.</summary>
+    /// <param name="time">The instant to store.</param>
+    /// <returns>The timestamp attribute.</returns>
+    public static AttributeValue EncodeTimestamp(DateTimeOffset time) =>
+        Text(time.UtcDateTime.ToString(TimestampFormat, CultureInfo.InvariantCulture));
+
+    /// <summary>Reads a registry item strictly.</summary>
+    /// <param name="requested">The tenant the item was fetched for; an item with another id is refused.</param>
+    /// <param name="item">The item as DynamoDB returned it.</param>
+    /// <param name="registration">The registration when the item is servable, else null.</param>
+    /// <param name="error">Why the item was refused, else empty.</param>
+    /// <returns>True when every required attribute is present and known.</returns>
+    public static bool TryDecode(TenantId requested, IReadOnlyDictionary<string, AttributeValue> item, out TenantRegistration? registration, out string error)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        registration = null;
+        if (!TryGetString(item, TenantRegistryAttributes.TenantId, out var storedId) || !TenantId.TryParse(storedId, out var tenantId, out _) || tenantId != requested)
+        {
+            error = "the item's TenantId is missing, invalid or not the requested tenant";
+            return false;
+        }
+
+        if (!TryGetString(item, TenantRegistryAttributes.Tier, out var tierText) || !TryParseTier(tierText, out var tier))
+        {
+            error = $"unknown Tier '{tierText}'";
+            return false;
+        }
+
+        if (!TryGetString(item, TenantRegistryAttributes.Status, out var statusText) || !TryParseStatus(statusText, out var status))
+        {
+            error = $"unknown Status '{statusText}'";
+            return false;
+        }
+
+        if (!TryGetString(item, TenantRegistryAttributes.Model, out var modelText) || !TryParseModel(modelText, out var model))
+        {
+            error = $"unknown Model '{modelText}'";
+            return false;
+        }
+
+        if (!TryGetString(item, TenantRegistryAttributes.TableName, out var tableName)
+            || !TryGetString(item, TenantRegistryAttributes.KmsKeyId, out var keyId)
+            || !TryGetString(item, TenantRegistryAttributes.BucketPrefix, out var prefix))
+        {
+            error = "the placement (TableName, KmsKeyId, BucketPrefix) is incomplete";
+            return false;
+        }
+
+        TryGetString(item, TenantRegistryAttributes.BucketName, out var bucketName);
+        TryGetString(item, TenantRegistryAttributes.Name, out var name);
+        registration = new TenantRegistration(
+            tenantId,
+            name ?? tenantId.Value,
+            tier,
+            status,
+            new TenantPlacement(model, tableName!, keyId!, bucketName, prefix!));
+        error = string.Empty;
+        return true;
+    }
+
+    private static AttributeValue Text(string value) => new() { S = value };
+
+    private static bool TryGetString(IReadOnlyDictionary<string, AttributeValue> item, string name, out string? value)
+    {
+        value = item.TryGetValue(name, out var attribute) && !string.IsNullOrEmpty(attribute.S) ? attribute.S : null;
+        return value is not null;
+    }
+
+    // Explicit name tables both ways: Enum.TryParse would also accept numbers ("7") and other casings, and
+    // ToString would write a number for an undefined value.
+    private static string TierName(TenantTier tier) => tier switch
+    {
+        TenantTier.Basic => "Basic",
+        TenantTier.Premium => "Premium",
+        _ => throw new ArgumentException($"Undefined TenantTier {(int)tier}.", nameof(tier)),
+    };
+
+    private static string StatusName(TenantStatus status) => status switch
+    {
+        TenantStatus.Provisioning => "Provisioning",
+        TenantStatus.Active => "Active",
+        TenantStatus.Suspended => "Suspended",
+        TenantStatus.Offboarding => "Offboarding",
+        TenantStatus.Offboarded => "Offboarded",
+        _ => throw new ArgumentException($"Undefined TenantStatus {(int)status}.", nameof(status)),
+    };
+
+    private static string ModelName(TenancyModel model) => model switch
+    {
+        TenancyModel.Pool => "Pool",
+        TenancyModel.Silo => "Silo",
+        _ => throw new ArgumentException($"Undefined TenancyModel {(int)model}.", nameof(model)),
+    };
+
+    private static bool TryParseTier(string? text, out TenantTier tier)
+    {
+        (var ok, tier) = text switch
+        {
+            "Basic" => (true, TenantTier.Basic),
+            "Premium" => (true, TenantTier.Premium),
+            _ => (false, default),
+        };
+        return ok;
+    }
+
+    private static bool TryParseStatus(string? text, out TenantStatus status)
+    {
+        (var ok, status) = text switch
+        {
+            "Provisioning" => (true, TenantStatus.Provisioning),
+            "Active" => (true, TenantStatus.Active),
+            "Suspended" => (true, TenantStatus.Suspended),
+            "Offboarding" => (true, TenantStatus.Offboarding),
+            "Offboarded" => (true, TenantStatus.Offboarded),
+            _ => (false, default),
+        };
+        return ok;
+    }
+
+    private static bool TryParseModel(string? text, out TenancyModel model)
+    {
+        (var ok, model) = text switch
+        {
+            "Pool" => (true, TenancyModel.Pool),
+            "Silo" => (true, TenancyModel.Silo),
+            _ => (false, default),
+        };
+        return ok;
+    }
+}

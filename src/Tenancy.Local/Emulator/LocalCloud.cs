@@ -1,0 +1,298 @@
+using System.Globalization;
+using System.Net;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Amazon.KeyManagementService;
+using Amazon.KeyManagementService.Model;
+using Amazon.Runtime;
+using Amazon.SecurityToken;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
+using Tenancy.Isolation;
+using Tenancy.Isolation.Registry;
+using Tenancy.Local.Emulator.Auth;
+using Tenancy.Local.Emulator.Iam;
+using Tenancy.Local.Emulator.Pipeline;
+using Tenancy.Local.Emulator.Processes;
+using Tenancy.Local.Emulator.Services.DynamoDb;
+using Tenancy.Local.Emulator.Services.Identity;
+using Tenancy.Local.Emulator.Services.Kms;
+using Tenancy.Local.Emulator.Services.Sts;
+using Tenancy.Local.Emulator.Template;
+
+namespace Tenancy.Local.Emulator;
+
+/// <summary>
+/// The whole local cloud in one process: DynamoDB Local behind an IAM-enforcing front, local STS and KMS, and the
+/// Cognito-like issuer, all on one loopback port, with the tables and roles of <c>template.yaml</c>.
+/// <code>
+/// await using var cloud = await LocalCloud.StartAsync();
+/// var tenant = await cloud.OnboardTenantAsync("acme", "Acme", TenantTier.Basic, TenancyModel.Pool);
+/// // the API: AWS_ENDPOINT_URL_* from cloud.EnvironmentVariables(cloud.ApiCredentials), role cloud.TenantDataRoleArn
+/// </code>
+/// </summary>
+public sealed class LocalCloud : IAsyncDisposable
+{
+    public const string ApiFunctionRoleLogicalId = "ApiFunctionRole";
+    public const string TenantDataRoleLogicalId = "TenantDataRole";
+    public const string AppDataTableLogicalId = "AppDataTable";
+    public const string TenantRegistryTableLogicalId = "TenantRegistryTable";
+
+    private readonly WebApplication _app;
+    private readonly DynamoDbLocalServer _dynamoDbLocal;
+    private readonly HttpClient _http;
+    private readonly StsService _sts;
+    private readonly IAmazonDynamoDB _adminDynamoDb;
+    private readonly IAmazonKeyManagementService _adminKms;
+
+    private LocalCloud(
+        Uri endpoint,
+        WebApplication app,
+        DynamoDbLocalServer dynamoDbLocal,
+        HttpClient http,
+        StsService sts,
+        LocalIssuer issuer,
+        TenancyTemplate template,
+        LocalCloudCounters counters,
+        LocalCredentials adminCredentials,
+        LocalCredentials apiCredentials)
+    {
+        Endpoint = endpoint;
+        _app = app;
+        _dynamoDbLocal = dynamoDbLocal;
+        _http = http;
+        _sts = sts;
+        Issuer = issuer;
+        Template = template;
+        Counters = counters;
+        AdminCredentials = adminCredentials;
+        ApiCredentials = apiCredentials;
+        _adminDynamoDb = CreateDynamoDbClient(adminCredentials.ToAwsCredentials());
+        _adminKms = CreateKmsClient(adminCredentials.ToAwsCredentials());
+    }
+
+    /// <summary>The one endpoint serving STS, KMS and DynamoDB (give it as <c>AWS_ENDPOINT_URL_STS/_KMS/_DYNAMODB</c>).</summary>
+    public Uri Endpoint { get; }
+
+    public Uri StsEndpoint => Endpoint;
+
+    public Uri KmsEndpoint => Endpoint;
+
+    public Uri DynamoDbEndpoint => Endpoint;
+
+    /// <summary>DynamoDB Local itself, bypassing IAM: for tests that read raw items only, never for application code.</summary>
+    public Uri DynamoDbLocalEndpoint => _dynamoDbLocal.Endpoint;
+
+    public string Region => LocalAccount.Region;
+
+    public string AccountId => LocalAccount.Id;
+
+    /// <summary>Allowed everything: the local cloud's own setup and control-plane tests only.</summary>
+    public LocalCredentials AdminCredentials { get; }
+
+    /// <summary>The API function's own credentials: exactly ApiFunctionRole (registry GetItem, AssumeRole of the tenant role).</summary>
+    public LocalCredentials ApiCredentials { get; }
+
+    public TenancyTemplate Template { get; }
+
+    public string TenantDataRoleArn => Template.Role(TenantDataRoleLogicalId).Arn;
+
+    public string ApiFunctionRoleArn => Template.Role(ApiFunctionRoleLogicalId).Arn;
+
+    public string AppDataTableName => Template.Table(AppDataTableLogicalId).TableName;
+
+    public string TenantRegistryTableName => Template.Table(TenantRegistryTableLogicalId).TableName;
+
+    /// <summary>The Cognito-like issuer: <c>IssuerUrl</c>, <c>UserPoolId</c>, <c>ClientId</c>, <c>JwksUrl</c>, users, bad-token hooks.</summary>
+    public LocalIssuer Issuer { get; }
+
+    public LocalCloudCounters Counters { get; }
+
+    /// <summary>Every session local STS has vended (role, tags, source identity, expiry).</summary>
+    public IReadOnlyCollection<StsSession> Sessions => _sts.Sessions;
+
+    public static async Task<LocalCloud> StartAsync(LocalCloudOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new LocalCloudOptions();
+        var templatePath = options.TemplatePath
+            ?? Path.Combine(RepositoryRoot.Find() ?? throw new InvalidOperationException("Cannot find the repository root (Tenancy.sln); set LocalCloudOptions.TemplatePath."), "template.yaml");
+        var template = TenancyTemplate.Load(templatePath, new Dictionary<string, string>(options.TemplateParameters, StringComparer.Ordinal));
+        var time = options.TimeProvider;
+
+        var dynamoDbLocal = await DynamoDbLocalServer.StartAsync(options.DynamoDbLocalPort, cancellationToken).ConfigureAwait(false);
+        var http = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.None, UseProxy = false }) { Timeout = TimeSpan.FromSeconds(60) };
+        WebApplication? app = null;
+        try
+        {
+            var port = options.Port == 0 ? LoopbackPorts.Free() : options.Port;
+            var endpoint = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
+            var counters = new LocalCloudCounters();
+            var credentials = new CredentialStore();
+            var verifier = new SigV4Verifier(credentials, time);
+            var authorizer = new AccessAuthorizer(template, time);
+
+            var adminCredentials = CredentialGenerator.LongTerm();
+            credentials.Add(new LocalPrincipal(PrincipalKind.Admin, adminCredentials, $"arn:{LocalAccount.Partition}:iam::{LocalAccount.Id}:root", LocalAccount.Id, null, null));
+            var apiRole = template.Role(ApiFunctionRoleLogicalId);
+            var apiCredentials = CredentialGenerator.LongTerm();
+            credentials.Add(new LocalPrincipal(
+                PrincipalKind.ApiFunction,
+                apiCredentials,
+                LocalAccount.AssumedRoleArn(apiRole.Name, "tenancy-api"),
+                $"{CredentialGenerator.RoleId()}:tenancy-api",
+                apiRole.Name,
+                null));
+
+            var issuer = new LocalIssuer(endpoint, options.Issuer, time);
+            var sts = new StsService(credentials, authorizer, template, counters, time) { WebIdentityVerifier = issuer };
+
+            // Every emulated service, in recognition order; a new service is one folder under Services/ and one line here.
+            ILocalService[] services =
+            [
+                new IssuerService(issuer),
+                new KmsService(new KmsKeyStore(), counters, time),
+                new DynamoDbFront(dynamoDbLocal.Endpoint, http, new TableKeySchemaCache(http, dynamoDbLocal.Endpoint)),
+                sts,
+            ];
+            var pipeline = new LocalRequestPipeline(services, verifier, authorizer, counters);
+
+            var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "Tenancy.Local", ContentRootPath = AppContext.BaseDirectory });
+            builder.Logging.ClearProviders();
+            builder.WebHost.ConfigureKestrel(kestrel =>
+            {
+                kestrel.Listen(IPAddress.Loopback, port);
+                kestrel.Limits.MaxRequestBodySize = LocalRequestPipeline.MaxBodyBytes;
+            });
+            app = builder.Build();
+            app.Run(pipeline.HandleAsync);
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+
+            var cloud = new LocalCloud(endpoint, app, dynamoDbLocal, http, sts, issuer, template, counters, adminCredentials, apiCredentials);
+            if (options.CreateTables)
+            {
+                foreach (var table in template.TablesByLogicalId.Values)
+                {
+                    await LocalTableProvisioner.CreateAsync(cloud._adminDynamoDb, table, table.TableName, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            return cloud;
+        }
+        catch
+        {
+            if (app is not null)
+            {
+                await app.DisposeAsync().ConfigureAwait(false);
+            }
+
+            http.Dispose();
+            await dynamoDbLocal.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Does what the control plane's onboarding does: the tenant key (tagged <c>TenantID</c>) and its alias
+    /// <c>alias/tenancy/&lt;id&gt;</c>, the silo table for <see cref="TenancyModel.Silo"/>, the registry item
+    /// (status Active) and a demo user whose tokens carry <c>custom:tenantID</c>.
+    /// </summary>
+    public async Task<OnboardedTenant> OnboardTenantAsync(string tenantId, string name, TenantTier tier, TenancyModel model, CancellationToken cancellationToken = default)
+    {
+        var id = TenantId.Parse(tenantId);
+        var placement = TenantPlacement.Conventional(id, model, AppDataTableName);
+
+        var key = await _adminKms.CreateKeyAsync(
+            new CreateKeyRequest
+            {
+                Description = $"Tenancy tenant key for {id.Value}",
+                Tags = [new Amazon.KeyManagementService.Model.Tag { TagKey = "TenantID", TagValue = id.Value }],
+            },
+            cancellationToken).ConfigureAwait(false);
+        await _adminKms.CreateAliasAsync(new CreateAliasRequest { AliasName = placement.KmsKeyId, TargetKeyId = key.KeyMetadata.KeyId }, cancellationToken).ConfigureAwait(false);
+
+        if (model == TenancyModel.Silo)
+        {
+            await LocalTableProvisioner.CreateAsync(_adminDynamoDb, Template.Table(AppDataTableLogicalId), placement.TableName, cancellationToken).ConfigureAwait(false);
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        var registration = new TenantRegistration(id, name, tier, TenantStatus.Active, placement);
+        await _adminDynamoDb.PutItemAsync(
+            new PutItemRequest
+            {
+                TableName = TenantRegistryTableName,
+                Item = TenantRegistryItemCodec.Encode(registration, now, now),
+                ConditionExpression = $"attribute_not_exists({TenantRegistryAttributes.TenantId})",
+            },
+            cancellationToken).ConfigureAwait(false);
+
+        var username = $"{id.Value}-user";
+        var password = $"Tenancy-{id.Value}-1!";
+        Issuer.AddUser(username, password, $"{username}@{id.Value}.example", id.Value, tier.ToString());
+        return new OnboardedTenant(id, tier, placement, key.KeyMetadata.KeyId, key.KeyMetadata.Arn, username, password);
+    }
+
+    /// <summary>Changes a tenant's registry status (e.g. Suspended), as the control plane would.</summary>
+    public Task SetTenantStatusAsync(string tenantId, TenantStatus status, CancellationToken cancellationToken = default) =>
+        _adminDynamoDb.UpdateItemAsync(
+            new UpdateItemRequest
+            {
+                TableName = TenantRegistryTableName,
+                Key = TenantRegistryItemCodec.Key(TenantId.Parse(tenantId)),
+                UpdateExpression = "SET #s = :s, #u = :u",
+                ExpressionAttributeNames = new Dictionary<string, string>
+                {
+                    ["#s"] = TenantRegistryAttributes.Status,
+                    ["#u"] = TenantRegistryAttributes.UpdatedAt,
+                },
+                ExpressionAttributeValues = new Dictionary<string, AttributeValue>
+                {
+                    [":s"] = TenantRegistryItemCodec.EncodeStatus(status),
+                    [":u"] = TenantRegistryItemCodec.EncodeTimestamp(DateTimeOffset.UtcNow),
+                },
+                ConditionExpression = $"attribute_exists({TenantRegistryAttributes.TenantId})",
+            },
+            cancellationToken);
+
+    /// <summary>The environment a process needs to use the local cloud unchanged through the AWS SDK with <paramref name="credentials"/>.</summary>
+    public IReadOnlyDictionary<string, string> EnvironmentVariables(LocalCredentials credentials)
+    {
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["AWS_ENDPOINT_URL_STS"] = Endpoint.ToString().TrimEnd('/'),
+            ["AWS_ENDPOINT_URL_KMS"] = Endpoint.ToString().TrimEnd('/'),
+            ["AWS_ENDPOINT_URL_DYNAMODB"] = Endpoint.ToString().TrimEnd('/'),
+            ["AWS_REGION"] = Region,
+            ["AWS_DEFAULT_REGION"] = Region,
+            ["AWS_ACCESS_KEY_ID"] = credentials.AccessKeyId,
+            ["AWS_SECRET_ACCESS_KEY"] = credentials.SecretAccessKey,
+        };
+        if (credentials.SessionToken is not null)
+        {
+            variables["AWS_SESSION_TOKEN"] = credentials.SessionToken;
+        }
+
+        return variables;
+    }
+
+    public AmazonDynamoDBClient CreateDynamoDbClient(AWSCredentials credentials) =>
+        new(credentials, new AmazonDynamoDBConfig { ServiceURL = Endpoint.ToString(), AuthenticationRegion = Region, MaxErrorRetry = 0 });
+
+    public AmazonKeyManagementServiceClient CreateKmsClient(AWSCredentials credentials) =>
+        new(credentials, new AmazonKeyManagementServiceConfig { ServiceURL = Endpoint.ToString(), AuthenticationRegion = Region, MaxErrorRetry = 0 });
+
+    public AmazonSecurityTokenServiceClient CreateStsClient(AWSCredentials credentials) =>
+        new(credentials, new AmazonSecurityTokenServiceConfig { ServiceURL = Endpoint.ToString(), AuthenticationRegion = Region, MaxErrorRetry = 0 });
+
+    public async ValueTask DisposeAsync()
+    {
+        _adminDynamoDb.Dispose();
+        _adminKms.Dispose();
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+        _http.Dispose();
+        Issuer.Dispose();
+        await _dynamoDbLocal.DisposeAsync().ConfigureAwait(false);
+    }
+}

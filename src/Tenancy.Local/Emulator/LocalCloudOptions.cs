@@ -1,0 +1,27 @@
+using Tenancy.Local.Emulator.Services.Identity;
+
+namespace Tenancy.Local.Emulator;
+
+/// <summary>How to start the local cloud. Everything has a working default; ports 0 mean "pick a free one".</summary>
+public sealed class LocalCloudOptions
+{
+    /// <summary>The port serving STS, KMS, the DynamoDB front and the issuer (0 = free port).</summary>
+    public int Port { get; set; }
+
+    /// <summary>The port of DynamoDB Local itself, which only the front talks to (0 = free port).</summary>
+    public int DynamoDbLocalPort { get; set; }
+
+    /// <summary>The template whose tables and IAM roles the local cloud reproduces; default: <c>template.yaml</c> at the repository root.</summary>
+    public string? TemplatePath { get; set; }
+
+    /// <summary>Template parameter values that replace the defaults.</summary>
+    public IDictionary<string, string> TemplateParameters { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    public LocalIssuerOptions Issuer { get; set; } = new();
+
+    /// <summary>The clock for session expiry, token times and SigV4 skew; tests can substitute one to move time.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Create the template's tables in DynamoDB Local on start.</summary>
+    public bool CreateTables { get; set; } = true;
+}

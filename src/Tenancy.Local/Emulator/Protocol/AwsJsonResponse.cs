@@ -1,0 +1,30 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace Tenancy.Local.Emulator.Protocol;
+
+/// <summary>Writes AWS JSON protocol responses (KMS uses 1.1, DynamoDB 1.0): a JSON body, or an error with <c>__type</c>.</summary>
+public static class AwsJsonResponse
+{
+    public static Task WriteAsync(HttpContext context, JsonObject body, string contentType) =>
+        WriteRawAsync(context, 200, body.ToJsonString(), contentType);
+
+    /// <param name="type">The error type as AWS writes it in <c>__type</c> (KMS: bare name; DynamoDB: namespaced).</param>
+    public static Task WriteErrorAsync(HttpContext context, int status, string type, string message, string contentType)
+    {
+        var body = new JsonObject { ["__type"] = type, ["message"] = message, ["Message"] = message };
+        context.Response.Headers["x-amzn-ErrorType"] = type[(type.LastIndexOf('#') + 1)..];
+        return WriteRawAsync(context, status, body.ToJsonString(), contentType);
+    }
+
+    private static async Task WriteRawAsync(HttpContext context, int status, string json, string contentType)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = contentType;
+        context.Response.Headers["x-amzn-RequestId"] = AwsRequestId.New();
+        var bytes = Encoding.UTF8.GetBytes(json);
+        context.Response.ContentLength = bytes.Length;
+        await context.Response.Body.WriteAsync(bytes).ConfigureAwait(false);
+    }
+}

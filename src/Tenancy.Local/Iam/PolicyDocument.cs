@@ -1,4 +1,0 @@
-namespace Tenancy.Local.Iam;
-
-/// <summary>An IAM policy: a named list of statements (identity, trust or session policy).</summary>
-public sealed record PolicyDocument(string Name, IReadOnlyList<PolicyStatement> Statements);

@@ -1,9 +1,0 @@
-namespace Tenancy.Local.Kms;
-
-/// <summary>The KMS key states the local cloud models (names as KMS writes them in <c>KeyState</c>).</summary>
-public enum KmsKeyState
-{
-    Enabled,
-    Disabled,
-    PendingDeletion,
-}

@@ -1,0 +1,47 @@
+using System.Runtime.InteropServices;
+using Tenancy.Local.Emulator;
+using Tenancy.Local.Run.Api;
+
+namespace Tenancy.Local.Run;
+
+/// <summary>
+/// <c>dotnet run --project src/Tenancy.Local</c>: starts the local cloud on its fixed ports, onboards two demo tenants
+/// (one pooled Basic, one siloed Premium with its own table and key), starts the tenant API against it as its own
+/// process, and prints ready-to-paste requests for both tenants, including cross-tenant attempts that are denied.
+/// Runs until Ctrl+C or SIGTERM, stopping the API and DynamoDB Local with it.
+/// </summary>
+public static class LocalCloudProgram
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        using var stop = new CancellationTokenSource();
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+
+        Console.WriteLine("Starting the Tenancy local cloud (DynamoDB Local, STS, KMS, issuer, IAM from template.yaml)…");
+        await using var cloud = await LocalCloud.StartAsync(LocalCloudSettings.FromConfiguration(args), stop.Token).ConfigureAwait(false);
+        var tenants = await DemoTenants.OnboardAsync(cloud, stop.Token).ConfigureAwait(false);
+        Console.WriteLine(LocalCloudBanner.Describe(cloud, tenants));
+
+        Console.WriteLine("Starting the tenant API…");
+        await using var api = await LocalApiDemo.StartAsync(cloud, stop.Token).ConfigureAwait(false);
+        Console.WriteLine();
+        Console.WriteLine(LocalApiDemo.Walkthrough(cloud, api, tenants));
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        Console.WriteLine("Stopping the local cloud.");
+        return 0;
+
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        }
+    }
+}
