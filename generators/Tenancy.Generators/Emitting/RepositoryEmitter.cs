@@ -15,18 +15,18 @@ internal static class RepositoryEmitter
     {
         foreach (var line in Names.Header.TrimEnd('\n').Split('\n'))
         {
-            writer.Line(line);
+            writer.WriteLine(line);
         }
 
-        writer.Line();
+        writer.WriteLine();
     }
 
     public static void OpenNamespace(SourceWriter writer, RepositorySpec repository)
     {
         if (repository.Namespace is not null)
         {
-            writer.Line($"namespace {repository.Namespace}");
-            writer.Line("{");
+            writer.WriteLine($"namespace {repository.Namespace}");
+            writer.OpenBlock();
         }
     }
 
@@ -34,7 +34,7 @@ internal static class RepositoryEmitter
     {
         if (repository.Namespace is not null)
         {
-            writer.Line("}");
+            writer.CloseBlock();
         }
     }
 
@@ -44,24 +44,24 @@ internal static class RepositoryEmitter
         var writer = new SourceWriter();
         Header(writer);
         OpenNamespace(writer, repository);
-        writer.Line($"/// <summary>Tenant-scoped DynamoDB implementation of <see cref=\"{MapperEmitter.Cref(repository.InterfaceTypeName)}\"/>.</summary>");
-        writer.Line(Names.GeneratedCode);
-        writer.Line($"{(repository.IsPublic ? "public" : "internal")} sealed partial class {repository.ClassName} : {repository.InterfaceTypeName}");
-        writer.Line("{");
-        writer.Line($"private const string PartitionKeyAttribute = {Identifier.Literal(entity.PartitionKeyAttribute)};");
-        writer.Line($"private const string SortKeyAttribute = {Identifier.Literal(entity.SortKeyAttribute)};");
-        writer.Line($"private const string EntityPrefix = {Identifier.Literal(entity.SortKey.LiteralPrefix)};");
-        writer.Line($"private const string EntityName = {Identifier.Literal(entity.Name)};");
+        writer.WriteLine($"/// <summary>Tenant-scoped DynamoDB implementation of <see cref=\"{MapperEmitter.Cref(repository.InterfaceTypeName)}\"/>.</summary>");
+        writer.WriteLine(Names.GeneratedCode);
+        writer.WriteLine($"{(repository.IsPublic ? "public" : "internal")} sealed partial class {repository.ClassName} : {repository.InterfaceTypeName}");
+        writer.OpenBlock();
+        writer.WriteLine($"private const string PartitionKeyAttribute = {Identifier.Literal(entity.PartitionKeyAttribute)};");
+        writer.WriteLine($"private const string SortKeyAttribute = {Identifier.Literal(entity.SortKeyAttribute)};");
+        writer.WriteLine($"private const string EntityPrefix = {Identifier.Literal(entity.SortKey.LiteralPrefix)};");
+        writer.WriteLine($"private const string EntityName = {Identifier.Literal(entity.Name)};");
         foreach (var method in repository.Methods)
         {
-            writer.Line();
-            writer.Line("/// <inheritdoc />");
-            writer.Line($"public async {method.ReturnTypeName} {Identifier.Escape(method.Name)}({Signature(method)})");
-            writer.Line("{");
+            writer.WriteLine();
+            writer.WriteLine("/// <inheritdoc />");
+            writer.WriteLine($"public async {method.ReturnTypeName} {Identifier.Escape(method.Name)}({Signature(method)})");
+            writer.OpenBlock();
             var locals = new Locals(method);
             foreach (var parameter in method.Parameters.Where(p => p.Role is ParameterRole.Scope or ParameterRole.Entity or ParameterRole.Keys))
             {
-                writer.Line($"global::System.ArgumentNullException.ThrowIfNull({Identifier.Escape(parameter.Name)});");
+                writer.WriteLine($"global::System.ArgumentNullException.ThrowIfNull({Identifier.Escape(parameter.Name)});");
             }
 
             switch (method.Kind)
@@ -85,11 +85,11 @@ internal static class RepositoryEmitter
                     break;
             }
 
-            writer.Line("}");
+            writer.CloseBlock();
         }
 
         EmitHelpers(writer, repository);
-        writer.Line("}");
+        writer.CloseBlock();
         CloseNamespace(writer, repository);
         return writer.ToString();
     }
@@ -106,24 +106,24 @@ internal static class RepositoryEmitter
         var scope = Scope(method);
         var ct = CancellationExpression(method);
         EmitKeyFromParameters(writer, repository, method, locals);
-        writer.Line($"var {locals["response"]} = {Await($"{scope}.DynamoDb.GetItemAsync(new {Names.Model}.GetItemRequest {{ TableName = {scope}.Placement.TableName, Key = KeyOf({locals["partitionKey"]}, {locals["sortKey"]}), ConsistentRead = true }}, {ct})", method)};");
-        writer.Line($"return {locals["response"]}.Item is {{ Count: > 0 }} {locals["item"]} ? {Await($"ReadItemAsync({scope}, {locals["item"]}, {ct})", method)} : null;");
+        writer.WriteLine($"var {locals["response"]} = {Await($"{scope}.DynamoDb.GetItemAsync(new {Names.Model}.GetItemRequest {{ TableName = {scope}.Placement.TableName, Key = KeyOf({locals["partitionKey"]}, {locals["sortKey"]}), ConsistentRead = true }}, {ct})", method)};");
+        writer.WriteLine($"return {locals["response"]}.Item is {{ Count: > 0 }} {locals["item"]} ? {Await($"ReadItemAsync({scope}, {locals["item"]}, {ct})", method)} : null;");
     }
 
     private static void EmitDelete(SourceWriter writer, RepositorySpec repository, MethodSpec method, Locals locals)
     {
         var scope = Scope(method);
         EmitKeyFromParameters(writer, repository, method, locals);
-        writer.Line($"var {locals["response"]} = {Await($"{scope}.DynamoDb.DeleteItemAsync(new {Names.Model}.DeleteItemRequest {{ TableName = {scope}.Placement.TableName, Key = KeyOf({locals["partitionKey"]}, {locals["sortKey"]}), ReturnValues = global::Amazon.DynamoDBv2.ReturnValue.ALL_OLD }}, {CancellationExpression(method)})", method)};");
-        writer.Line($"return {locals["response"]}.Attributes is {{ Count: > 0 }};");
+        writer.WriteLine($"var {locals["response"]} = {Await($"{scope}.DynamoDb.DeleteItemAsync(new {Names.Model}.DeleteItemRequest {{ TableName = {scope}.Placement.TableName, Key = KeyOf({locals["partitionKey"]}, {locals["sortKey"]}), ReturnValues = global::Amazon.DynamoDBv2.ReturnValue.ALL_OLD }}, {CancellationExpression(method)})", method)};");
+        writer.WriteLine($"return {locals["response"]}.Attributes is {{ Count: > 0 }};");
     }
 
     private static void EmitKeyFromParameters(SourceWriter writer, RepositorySpec repository, MethodSpec method, Locals locals)
     {
         var scope = Scope(method);
         string ValueOf(KeyPart part) => Identifier.Escape(method.Parameters.First(p => p.Role == ParameterRole.KeyValue && p.PropertyName == part.PropertyName).Name);
-        writer.Line($"var {locals["partitionKey"]} = {PartitionKey(repository.Entity.PartitionKey, scope, ValueOf)};");
-        writer.Line($"var {locals["sortKey"]} = {Render(repository.Entity.SortKey, ValueOf)};");
+        writer.WriteLine($"var {locals["partitionKey"]} = {PartitionKey(repository.Entity.PartitionKey, scope, ValueOf)};");
+        writer.WriteLine($"var {locals["sortKey"]} = {Render(repository.Entity.SortKey, ValueOf)};");
     }
 
     private static void EmitPut(SourceWriter writer, RepositorySpec repository, MethodSpec method, Locals locals)
@@ -134,80 +134,80 @@ internal static class RepositoryEmitter
         var value = Identifier.Escape(method.Find(ParameterRole.Entity)!.Name);
         var item = locals["item"];
         var version = entity.Version;
-        writer.Line($"var {item} = ItemMapper.ToItem({value});");
+        writer.WriteLine($"var {item} = ItemMapper.ToItem({value});");
         if (version is not null && method.Kind == MethodKind.Create)
         {
-            writer.Line($"{item}[{Identifier.Literal(version.StoredName)}] = {Names.Writer}.FromNumber({Names.NumberText}.Of(1L));");
+            writer.WriteLine($"{item}[{Identifier.Literal(version.StoredName)}] = {Names.Writer}.FromNumber({Names.NumberText}.Of(1L));");
         }
         else if (version is not null && method.Kind == MethodKind.Update)
         {
-            writer.Line($"var {locals["expectedVersion"]} = {value}.{Identifier.Escape(version.Name)};");
-            writer.Line($"{item}[{Identifier.Literal(version.StoredName)}] = {Names.Writer}.FromNumber({Names.NumberText}.Of(checked({locals["expectedVersion"]} + 1L)));");
+            writer.WriteLine($"var {locals["expectedVersion"]} = {value}.{Identifier.Escape(version.Name)};");
+            writer.WriteLine($"{item}[{Identifier.Literal(version.StoredName)}] = {Names.Writer}.FromNumber({Names.NumberText}.Of(checked({locals["expectedVersion"]} + 1L)));");
         }
 
         if (entity.EncryptedAttributes.Count > 0)
         {
-            writer.Line($"var ({locals["partitionKey"]}, {locals["sortKey"]}) = AddKeys({scope}, {value}, {item});");
+            writer.WriteLine($"var ({locals["partitionKey"]}, {locals["sortKey"]}) = AddKeys({scope}, {value}, {item});");
         }
         else
         {
-            writer.Line($"AddKeys({scope}, {value}, {item});");
+            writer.WriteLine($"AddKeys({scope}, {value}, {item});");
         }
 
         var returnsStored = version is not null && method.Kind != MethodKind.Upsert;
         if (returnsStored)
         {
-            writer.Line($"var {locals["stored"]} = ItemMapper.FromItem({item});");
+            writer.WriteLine($"var {locals["stored"]} = ItemMapper.FromItem({item});");
         }
 
         if (entity.EncryptedAttributes.Count > 0)
         {
-            writer.Line($"{Await($"EncryptAsync({scope}, {item}, {locals["partitionKey"]}, {locals["sortKey"]}, {ct})", method)};");
+            writer.WriteLine($"{Await($"EncryptAsync({scope}, {item}, {locals["partitionKey"]}, {locals["sortKey"]}, {ct})", method)};");
         }
 
         var request = locals["request"];
-        writer.Line($"var {request} = new {Names.Model}.PutItemRequest {{ TableName = {scope}.Placement.TableName, Item = {item} }};");
+        writer.WriteLine($"var {request} = new {Names.Model}.PutItemRequest {{ TableName = {scope}.Placement.TableName, Item = {item} }};");
         if (method.Kind == MethodKind.Create)
         {
-            writer.Line($"{request}.ConditionExpression = \"attribute_not_exists(#pk)\";");
-            writer.Line($"{request}.ExpressionAttributeNames = new global::System.Collections.Generic.Dictionary<string, string> {{ [\"#pk\"] = PartitionKeyAttribute }};");
+            writer.WriteLine($"{request}.ConditionExpression = \"attribute_not_exists(#pk)\";");
+            writer.WriteLine($"{request}.ExpressionAttributeNames = new global::System.Collections.Generic.Dictionary<string, string> {{ [\"#pk\"] = PartitionKeyAttribute }};");
         }
         else if (method.Kind == MethodKind.Update)
         {
-            writer.Line($"{request}.ReturnValuesOnConditionCheckFailure = global::Amazon.DynamoDBv2.ReturnValuesOnConditionCheckFailure.ALL_OLD;");
+            writer.WriteLine($"{request}.ReturnValuesOnConditionCheckFailure = global::Amazon.DynamoDBv2.ReturnValuesOnConditionCheckFailure.ALL_OLD;");
             if (version is null)
             {
-                writer.Line($"{request}.ConditionExpression = \"attribute_exists(#pk)\";");
-                writer.Line($"{request}.ExpressionAttributeNames = new global::System.Collections.Generic.Dictionary<string, string> {{ [\"#pk\"] = PartitionKeyAttribute }};");
+                writer.WriteLine($"{request}.ConditionExpression = \"attribute_exists(#pk)\";");
+                writer.WriteLine($"{request}.ExpressionAttributeNames = new global::System.Collections.Generic.Dictionary<string, string> {{ [\"#pk\"] = PartitionKeyAttribute }};");
             }
             else
             {
-                writer.Line($"{request}.ConditionExpression = \"attribute_exists(#pk) AND #version = :version\";");
-                writer.Line($"{request}.ExpressionAttributeNames = new global::System.Collections.Generic.Dictionary<string, string> {{ [\"#pk\"] = PartitionKeyAttribute, [\"#version\"] = {Identifier.Literal(version.StoredName)} }};");
-                writer.Line($"{request}.ExpressionAttributeValues = new {Names.Item} {{ [\":version\"] = {Names.Writer}.FromNumber({Names.NumberText}.Of({locals["expectedVersion"]})) }};");
+                writer.WriteLine($"{request}.ConditionExpression = \"attribute_exists(#pk) AND #version = :version\";");
+                writer.WriteLine($"{request}.ExpressionAttributeNames = new global::System.Collections.Generic.Dictionary<string, string> {{ [\"#pk\"] = PartitionKeyAttribute, [\"#version\"] = {Identifier.Literal(version.StoredName)} }};");
+                writer.WriteLine($"{request}.ExpressionAttributeValues = new {Names.Item} {{ [\":version\"] = {Names.Writer}.FromNumber({Names.NumberText}.Of({locals["expectedVersion"]})) }};");
             }
         }
 
         var put = $"{Await($"{scope}.DynamoDb.PutItemAsync({request}, {ct})", method)};";
         if (method.Kind == MethodKind.Upsert)
         {
-            writer.Line(put);
+            writer.WriteLine(put);
         }
         else
         {
-            writer.Line("try");
-            writer.Line("{");
-            writer.Line(put);
-            writer.Line("}");
-            writer.Line($"catch ({Names.Model}.ConditionalCheckFailedException {locals["exception"]})");
-            writer.Line("{");
+            writer.WriteLine("try");
+            writer.OpenBlock();
+            writer.WriteLine(put);
+            writer.CloseBlock();
+            writer.WriteLine($"catch ({Names.Model}.ConditionalCheckFailedException {locals["exception"]})");
+            writer.OpenBlock();
             var mapping = method.Kind == MethodKind.Create ? "ForCreate" : "ForUpdate";
-            writer.Line($"throw {Names.Runtime}.ConditionalWriteFailures.{mapping}({locals["exception"]}, EntityName);");
-            writer.Line("}");
-            writer.Line();
+            writer.WriteLine($"throw {Names.Runtime}.ConditionalWriteFailures.{mapping}({locals["exception"]}, EntityName);");
+            writer.CloseBlock();
+            writer.WriteLine();
         }
 
-        writer.Line($"return {(returnsStored ? locals["stored"] : value)};");
+        writer.WriteLine($"return {(returnsStored ? locals["stored"] : value)};");
     }
 
     private static void EmitQuery(SourceWriter writer, RepositorySpec repository, MethodSpec method, Locals locals)
@@ -226,54 +226,54 @@ internal static class RepositoryEmitter
         var (partitionKey, names, values, binding, request, response, items, item) =
             (locals["partitionKey"], locals["names"], locals["values"], locals["binding"], locals["request"], locals["response"], locals["items"], locals["item"]);
 
-        writer.Line($"var {partitionKey} = {PartitionKey(partitionTemplate, scope, ValueOf)};");
-        writer.Line($"var {names} = new global::System.Collections.Generic.Dictionary<string, string>();");
-        writer.Line($"var {values} = new {Names.Item}();");
-        writer.Line($"var {binding} = new {Names.Runtime}.ContinuationBinding({scope}, {(index is null ? "null" : Identifier.Literal(index.Name))}, {partitionAttribute}, {partitionKey}, PartitionKeyAttribute, EntityPrefix);");
-        writer.Line($"var {request} = new {Names.Model}.QueryRequest");
-        writer.Line("{");
-        writer.Line($"TableName = {scope}.Placement.TableName,");
+        writer.WriteLine($"var {partitionKey} = {PartitionKey(partitionTemplate, scope, ValueOf)};");
+        writer.WriteLine($"var {names} = new global::System.Collections.Generic.Dictionary<string, string>();");
+        writer.WriteLine($"var {values} = new {Names.Item}();");
+        writer.WriteLine($"var {binding} = new {Names.Runtime}.ContinuationBinding({scope}, {(index is null ? "null" : Identifier.Literal(index.Name))}, {partitionAttribute}, {partitionKey}, PartitionKeyAttribute, EntityPrefix);");
+        writer.WriteLine($"var {request} = new {Names.Model}.QueryRequest");
+        writer.OpenBlock();
+        writer.WriteLine($"TableName = {scope}.Placement.TableName,");
         if (index is not null)
         {
-            writer.Line($"IndexName = {Identifier.Literal(index.Name)},");
+            writer.WriteLine($"IndexName = {Identifier.Literal(index.Name)},");
         }
 
-        writer.Line($"KeyConditionExpression = {Names.Runtime}.SortKeyExpression.Build({partitionAttribute}, {partitionKey}, {sortAttribute}, {Identifier.Literal(sortPrefix)}, {condition}, {names}, {values}),");
-        writer.Line($"ExpressionAttributeNames = {names},");
-        writer.Line($"ExpressionAttributeValues = {values},");
-        writer.Line($"Limit = {page}.Limit,");
-        writer.Line($"ExclusiveStartKey = {Names.Runtime}.ContinuationTokenCodec.Decode({binding}, {page}.ContinuationToken),");
+        writer.WriteLine($"KeyConditionExpression = {Names.Runtime}.SortKeyExpression.Build({partitionAttribute}, {partitionKey}, {sortAttribute}, {Identifier.Literal(sortPrefix)}, {condition}, {names}, {values}),");
+        writer.WriteLine($"ExpressionAttributeNames = {names},");
+        writer.WriteLine($"ExpressionAttributeValues = {values},");
+        writer.WriteLine($"Limit = {page}.Limit,");
+        writer.WriteLine($"ExclusiveStartKey = {Names.Runtime}.ContinuationTokenCodec.Decode({binding}, {page}.ContinuationToken),");
         if (index is null)
         {
-            writer.Line("ConsistentRead = true,");
+            writer.WriteLine("ConsistentRead = true,");
         }
 
-        writer.Line("};");
+        writer.CloseBlock("};");
         if (index is not null)
         {
-            writer.Line("// An index can hold several entity types; keep only this one's items.");
-            writer.Line($"{request}.FilterExpression = \"begins_with(#entitySortKey, :entityPrefix)\";");
-            writer.Line($"{names}[\"#entitySortKey\"] = SortKeyAttribute;");
-            writer.Line($"{values}[\":entityPrefix\"] = {Names.Writer}.FromString(EntityPrefix);");
+            writer.WriteLine("// An index can hold several entity types; keep only this one's items.");
+            writer.WriteLine($"{request}.FilterExpression = \"begins_with(#entitySortKey, :entityPrefix)\";");
+            writer.WriteLine($"{names}[\"#entitySortKey\"] = SortKeyAttribute;");
+            writer.WriteLine($"{values}[\":entityPrefix\"] = {Names.Writer}.FromString(EntityPrefix);");
         }
 
-        writer.Line($"var {response} = {Await($"{scope}.DynamoDb.QueryAsync({request}, {ct})", method)};");
-        writer.Line($"var {items} = new global::System.Collections.Generic.List<{entity.TypeName}>({response}.Items?.Count ?? 0);");
-        writer.Line($"foreach (var {item} in {response}.Items ?? new global::System.Collections.Generic.List<{Names.Item}>())");
-        writer.Line("{");
+        writer.WriteLine($"var {response} = {Await($"{scope}.DynamoDb.QueryAsync({request}, {ct})", method)};");
+        writer.WriteLine($"var {items} = new global::System.Collections.Generic.List<{entity.TypeName}>({response}.Items?.Count ?? 0);");
+        writer.WriteLine($"foreach (var {item} in {response}.Items ?? new global::System.Collections.Generic.List<{Names.Item}>())");
+        writer.OpenBlock();
         if (index is not null)
         {
-            writer.Line($"if (!{item}.TryGetValue({partitionAttribute}, out var {locals["indexKey"]}) || {locals["indexKey"]}.S != {partitionKey})");
-            writer.Line("{");
-            writer.Line($"throw new global::Tenancy.Isolation.TenantAccessDeniedException(global::Tenancy.Isolation.TenantAccessDeniedReason.CredentialMismatch, \"An index query returned an item outside its partition; it was discarded.\");");
-            writer.Line("}");
-            writer.Line();
+            writer.WriteLine($"if (!{item}.TryGetValue({partitionAttribute}, out var {locals["indexKey"]}) || {locals["indexKey"]}.S != {partitionKey})");
+            writer.OpenBlock();
+            writer.WriteLine($"throw new global::Tenancy.Isolation.TenantAccessDeniedException(global::Tenancy.Isolation.TenantAccessDeniedReason.CredentialMismatch, \"An index query returned an item outside its partition; it was discarded.\");");
+            writer.CloseBlock();
+            writer.WriteLine();
         }
 
-        writer.Line($"{items}.Add({Await($"ReadItemAsync({scope}, {item}, {ct})", method)});");
-        writer.Line("}");
-        writer.Line();
-        writer.Line($"return new global::Tenancy.Isolation.Repositories.Page<{entity.TypeName}>({items}, {Names.Runtime}.ContinuationTokenCodec.Encode({binding}, {response}.LastEvaluatedKey));");
+        writer.WriteLine($"{items}.Add({Await($"ReadItemAsync({scope}, {item}, {ct})", method)});");
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine($"return new global::Tenancy.Isolation.Repositories.Page<{entity.TypeName}>({items}, {Names.Runtime}.ContinuationTokenCodec.Encode({binding}, {response}.LastEvaluatedKey));");
     }
 
     private static void EmitBatchGet(SourceWriter writer, RepositorySpec repository, MethodSpec method, Locals locals)
@@ -284,88 +284,88 @@ internal static class RepositoryEmitter
         var keysParameter = Identifier.Escape(method.Find(ParameterRole.Keys)!.Name);
         var (keys, keyValue, found, results, item) = (locals["keys"], locals["keyValue"], locals["found"], locals["results"], locals["item"]);
         string ValueOf(KeyPart part) => keyValue;
-        writer.Line($"var {keys} = new global::System.Collections.Generic.List<{Names.Item}>();");
-        writer.Line($"foreach (var {keyValue} in {keysParameter})");
-        writer.Line("{");
-        writer.Line($"{keys}.Add(KeyOf({PartitionKey(entity.PartitionKey, scope, ValueOf)}, {Render(entity.SortKey, ValueOf)}));");
-        writer.Line("}");
-        writer.Line();
-        writer.Line($"var {found} = {Await($"{Names.Runtime}.BatchGetRunner.GetAsync({scope}.DynamoDb, {scope}.Placement.TableName, {keys}, PartitionKeyAttribute, SortKeyAttribute, {ct})", method)};");
-        writer.Line($"var {results} = new global::System.Collections.Generic.List<{entity.TypeName}>({found}.Count);");
-        writer.Line($"foreach (var {item} in {found})");
-        writer.Line("{");
-        writer.Line($"{results}.Add({Await($"ReadItemAsync({scope}, {item}, {ct})", method)});");
-        writer.Line("}");
-        writer.Line();
-        writer.Line($"return {results};");
+        writer.WriteLine($"var {keys} = new global::System.Collections.Generic.List<{Names.Item}>();");
+        writer.WriteLine($"foreach (var {keyValue} in {keysParameter})");
+        writer.OpenBlock();
+        writer.WriteLine($"{keys}.Add(KeyOf({PartitionKey(entity.PartitionKey, scope, ValueOf)}, {Render(entity.SortKey, ValueOf)}));");
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine($"var {found} = {Await($"{Names.Runtime}.BatchGetRunner.GetAsync({scope}.DynamoDb, {scope}.Placement.TableName, {keys}, PartitionKeyAttribute, SortKeyAttribute, {ct})", method)};");
+        writer.WriteLine($"var {results} = new global::System.Collections.Generic.List<{entity.TypeName}>({found}.Count);");
+        writer.WriteLine($"foreach (var {item} in {found})");
+        writer.OpenBlock();
+        writer.WriteLine($"{results}.Add({Await($"ReadItemAsync({scope}, {item}, {ct})", method)});");
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine($"return {results};");
     }
 
     private static void EmitHelpers(SourceWriter writer, RepositorySpec repository)
     {
         var entity = repository.Entity;
-        writer.Line();
-        writer.Line($"private static {Names.Item} KeyOf(string partitionKey, string sortKey) => new(2)");
-        writer.Line("{");
-        writer.Line($"[PartitionKeyAttribute] = {Names.Writer}.FromString(partitionKey),");
-        writer.Line($"[SortKeyAttribute] = {Names.Writer}.FromString(sortKey),");
-        writer.Line("};");
+        writer.WriteLine();
+        writer.WriteLine($"private static {Names.Item} KeyOf(string partitionKey, string sortKey) => new(2)");
+        writer.OpenBlock();
+        writer.WriteLine($"[PartitionKeyAttribute] = {Names.Writer}.FromString(partitionKey),");
+        writer.WriteLine($"[SortKeyAttribute] = {Names.Writer}.FromString(sortKey),");
+        writer.CloseBlock("};");
 
-        writer.Line();
-        writer.Line("/// <summary>Writes the table and index keys of <paramref name=\"entity\"/>, all under the scope's tenant.</summary>");
-        writer.Line($"private static (string PartitionKey, string SortKey) AddKeys({Names.TenantScope} scope, {entity.TypeName} entity, {Names.Item} item)");
-        writer.Line("{");
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>Writes the table and index keys of <paramref name=\"entity\"/>, all under the scope's tenant.</summary>");
+        writer.WriteLine($"private static (string PartitionKey, string SortKey) AddKeys({Names.TenantScope} scope, {entity.TypeName} entity, {Names.Item} item)");
+        writer.OpenBlock();
         string EntityValue(KeyPart part) => "entity." + Identifier.Escape(part.PropertyName!);
-        writer.Line($"var partitionKey = {PartitionKey(entity.PartitionKey, "scope", EntityValue)};");
-        writer.Line($"var sortKey = {Render(entity.SortKey, EntityValue)};");
-        writer.Line($"item[PartitionKeyAttribute] = {Names.Writer}.FromString(partitionKey);");
-        writer.Line($"item[SortKeyAttribute] = {Names.Writer}.FromString(sortKey);");
+        writer.WriteLine($"var partitionKey = {PartitionKey(entity.PartitionKey, "scope", EntityValue)};");
+        writer.WriteLine($"var sortKey = {Render(entity.SortKey, EntityValue)};");
+        writer.WriteLine($"item[PartitionKeyAttribute] = {Names.Writer}.FromString(partitionKey);");
+        writer.WriteLine($"item[SortKeyAttribute] = {Names.Writer}.FromString(sortKey);");
         foreach (var index in entity.Indexes)
         {
-            writer.Line($"item[{Identifier.Literal(index.PartitionKeyAttribute)}] = {Names.Writer}.FromString({PartitionKey(index.PartitionKey, "scope", EntityValue)});");
+            writer.WriteLine($"item[{Identifier.Literal(index.PartitionKeyAttribute)}] = {Names.Writer}.FromString({PartitionKey(index.PartitionKey, "scope", EntityValue)});");
             if (index.SortKey is not null)
             {
-                writer.Line($"item[{Identifier.Literal(index.SortKeyAttribute)}] = {Names.Writer}.FromString({Render(index.SortKey, EntityValue)});");
+                writer.WriteLine($"item[{Identifier.Literal(index.SortKeyAttribute)}] = {Names.Writer}.FromString({Render(index.SortKey, EntityValue)});");
             }
         }
 
-        writer.Line("return (partitionKey, sortKey);");
-        writer.Line("}");
+        writer.WriteLine("return (partitionKey, sortKey);");
+        writer.CloseBlock();
 
         var encrypted = entity.EncryptedAttributes;
-        writer.Line();
-        writer.Line("/// <summary>Checks the item is the scope's tenant's, decrypts its encrypted attributes and maps it.</summary>");
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>Checks the item is the scope's tenant's, decrypts its encrypted attributes and maps it.</summary>");
         if (encrypted.Count == 0)
         {
-            writer.Line($"private static global::System.Threading.Tasks.ValueTask<{entity.TypeName}> ReadItemAsync({Names.TenantScope} scope, {Names.Item} item, {Names.CancellationToken} cancellationToken)");
-            writer.Line("{");
-            writer.Line($"{Names.Runtime}.ItemOwnership.Ensure(scope, item, PartitionKeyAttribute);");
-            writer.Line($"return new global::System.Threading.Tasks.ValueTask<{entity.TypeName}>(ItemMapper.FromItem(item));");
-            writer.Line("}");
+            writer.WriteLine($"private static global::System.Threading.Tasks.ValueTask<{entity.TypeName}> ReadItemAsync({Names.TenantScope} scope, {Names.Item} item, {Names.CancellationToken} cancellationToken)");
+            writer.OpenBlock();
+            writer.WriteLine($"{Names.Runtime}.ItemOwnership.Ensure(scope, item, PartitionKeyAttribute);");
+            writer.WriteLine($"return new global::System.Threading.Tasks.ValueTask<{entity.TypeName}>(ItemMapper.FromItem(item));");
+            writer.CloseBlock();
             return;
         }
 
-        writer.Line($"private static async global::System.Threading.Tasks.ValueTask<{entity.TypeName}> ReadItemAsync({Names.TenantScope} scope, {Names.Item} item, {Names.CancellationToken} cancellationToken)");
-        writer.Line("{");
-        writer.Line($"{Names.Runtime}.ItemOwnership.Ensure(scope, item, PartitionKeyAttribute);");
-        writer.Line($"var partitionKey = {Names.Reader}.ToString({Names.Reader}.Required(item, PartitionKeyAttribute), PartitionKeyAttribute);");
-        writer.Line($"var sortKey = {Names.Reader}.ToString({Names.Reader}.Required(item, SortKeyAttribute), SortKeyAttribute);");
+        writer.WriteLine($"private static async global::System.Threading.Tasks.ValueTask<{entity.TypeName}> ReadItemAsync({Names.TenantScope} scope, {Names.Item} item, {Names.CancellationToken} cancellationToken)");
+        writer.OpenBlock();
+        writer.WriteLine($"{Names.Runtime}.ItemOwnership.Ensure(scope, item, PartitionKeyAttribute);");
+        writer.WriteLine($"var partitionKey = {Names.Reader}.ToString({Names.Reader}.Required(item, PartitionKeyAttribute), PartitionKeyAttribute);");
+        writer.WriteLine($"var sortKey = {Names.Reader}.ToString({Names.Reader}.Required(item, SortKeyAttribute), SortKeyAttribute);");
         foreach (var name in encrypted)
         {
-            writer.Line($"await {Names.Runtime}.EncryptedAttributes.DecryptAsync(scope, item, {Identifier.Literal(name)}, partitionKey, sortKey, cancellationToken).ConfigureAwait(false);");
+            writer.WriteLine($"await {Names.Runtime}.EncryptedAttributes.DecryptAsync(scope, item, {Identifier.Literal(name)}, partitionKey, sortKey, cancellationToken).ConfigureAwait(false);");
         }
 
-        writer.Line("return ItemMapper.FromItem(item);");
-        writer.Line("}");
-        writer.Line();
-        writer.Line("/// <summary>Replaces the plaintext of every encrypted attribute with its ciphertext bound to the item's keys.</summary>");
-        writer.Line($"private static async global::System.Threading.Tasks.ValueTask EncryptAsync({Names.TenantScope} scope, {Names.Item} item, string partitionKey, string sortKey, {Names.CancellationToken} cancellationToken)");
-        writer.Line("{");
+        writer.WriteLine("return ItemMapper.FromItem(item);");
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>Replaces the plaintext of every encrypted attribute with its ciphertext bound to the item's keys.</summary>");
+        writer.WriteLine($"private static async global::System.Threading.Tasks.ValueTask EncryptAsync({Names.TenantScope} scope, {Names.Item} item, string partitionKey, string sortKey, {Names.CancellationToken} cancellationToken)");
+        writer.OpenBlock();
         foreach (var name in encrypted)
         {
-            writer.Line($"await {Names.Runtime}.EncryptedAttributes.EncryptAsync(scope, item, {Identifier.Literal(name)}, partitionKey, sortKey, cancellationToken).ConfigureAwait(false);");
+            writer.WriteLine($"await {Names.Runtime}.EncryptedAttributes.EncryptAsync(scope, item, {Identifier.Literal(name)}, partitionKey, sortKey, cancellationToken).ConfigureAwait(false);");
         }
 
-        writer.Line("}");
+        writer.CloseBlock();
     }
 
     private static string PartitionKey(KeyTemplate? template, string scope, Func<KeyPart, string> valueOf) =>
