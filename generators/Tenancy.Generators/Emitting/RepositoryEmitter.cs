@@ -99,22 +99,35 @@ internal static class RepositoryEmitter
 
     private static string Scope(MethodSpec method) => Identifier.Escape(method.Find(ParameterRole.Scope)!.Name);
 
-    private static string Await(string call, MethodSpec method) => $"await {call}.ConfigureAwait(false)";
+    private static string KeyOf(Locals locals) => Code.Call("KeyOf", locals["partitionKey"], locals["sortKey"]);
+
+    private static string NamesDictionary(string entries) => $"new global::System.Collections.Generic.Dictionary<string, string> {{ {entries} }}";
 
     private static void EmitGet(SourceWriter writer, RepositorySpec repository, MethodSpec method, Locals locals)
     {
         var scope = Scope(method);
         var ct = CancellationExpression(method);
         EmitKeyFromParameters(writer, repository, method, locals);
-        writer.WriteLine($"var {locals["response"]} = {Await($"{scope}.DynamoDb.GetItemAsync(new {Names.Model}.GetItemRequest {{ TableName = {scope}.Placement.TableName, Key = KeyOf({locals["partitionKey"]}, {locals["sortKey"]}), ConsistentRead = true }}, {ct})", method)};");
-        writer.WriteLine($"return {locals["response"]}.Item is {{ Count: > 0 }} {locals["item"]} ? {Await($"ReadItemAsync({scope}, {locals["item"]}, {ct})", method)} : null;");
+        var request = Code.New(
+            $"{Names.Model}.GetItemRequest",
+            Code.Assign("TableName", $"{scope}.Placement.TableName"),
+            Code.Assign("Key", KeyOf(locals)),
+            Code.Assign("ConsistentRead", "true"));
+        var read = Code.Await(Code.Call("ReadItemAsync", scope, locals["item"], ct));
+        writer.WriteLine($"var {locals["response"]} = {Code.Await(Code.Call($"{scope}.DynamoDb.GetItemAsync", request, ct))};");
+        writer.WriteLine($"return {locals["response"]}.Item is {{ Count: > 0 }} {locals["item"]} ? {read} : null;");
     }
 
     private static void EmitDelete(SourceWriter writer, RepositorySpec repository, MethodSpec method, Locals locals)
     {
         var scope = Scope(method);
         EmitKeyFromParameters(writer, repository, method, locals);
-        writer.WriteLine($"var {locals["response"]} = {Await($"{scope}.DynamoDb.DeleteItemAsync(new {Names.Model}.DeleteItemRequest {{ TableName = {scope}.Placement.TableName, Key = KeyOf({locals["partitionKey"]}, {locals["sortKey"]}), ReturnValues = global::Amazon.DynamoDBv2.ReturnValue.ALL_OLD }}, {CancellationExpression(method)})", method)};");
+        var request = Code.New(
+            $"{Names.Model}.DeleteItemRequest",
+            Code.Assign("TableName", $"{scope}.Placement.TableName"),
+            Code.Assign("Key", KeyOf(locals)),
+            Code.Assign("ReturnValues", "global::Amazon.DynamoDBv2.ReturnValue.ALL_OLD"));
+        writer.WriteLine($"var {locals["response"]} = {Code.Await(Code.Call($"{scope}.DynamoDb.DeleteItemAsync", request, CancellationExpression(method)))};");
         writer.WriteLine($"return {locals["response"]}.Attributes is {{ Count: > 0 }};");
     }
 
@@ -142,7 +155,8 @@ internal static class RepositoryEmitter
         else if (version is not null && method.Kind == MethodKind.Update)
         {
             writer.WriteLine($"var {locals["expectedVersion"]} = {value}.{Identifier.Escape(version.Name)};");
-            writer.WriteLine($"{item}[{Identifier.Literal(version.StoredName)}] = {Names.Writer}.FromNumber({Names.NumberText}.Of(checked({locals["expectedVersion"]} + 1L)));");
+            var next = $"checked({locals["expectedVersion"]} + 1L)";
+            writer.WriteLine($"{item}[{Identifier.Literal(version.StoredName)}] = {Names.Writer}.FromNumber({Names.NumberText}.Of({next}));");
         }
 
         if (entity.EncryptedAttributes.Count > 0)
@@ -162,7 +176,7 @@ internal static class RepositoryEmitter
 
         if (entity.EncryptedAttributes.Count > 0)
         {
-            writer.WriteLine($"{Await($"EncryptAsync({scope}, {item}, {locals["partitionKey"]}, {locals["sortKey"]}, {ct})", method)};");
+            writer.WriteLine($"{Code.Await(Code.Call("EncryptAsync", scope, item, locals["partitionKey"], locals["sortKey"], ct))};");
         }
 
         var request = locals["request"];
@@ -170,25 +184,28 @@ internal static class RepositoryEmitter
         if (method.Kind == MethodKind.Create)
         {
             writer.WriteLine($"{request}.ConditionExpression = \"attribute_not_exists(#pk)\";");
-            writer.WriteLine($"{request}.ExpressionAttributeNames = new global::System.Collections.Generic.Dictionary<string, string> {{ [\"#pk\"] = PartitionKeyAttribute }};");
+            writer.WriteLine($"{request}.ExpressionAttributeNames = {NamesDictionary("[\"#pk\"] = PartitionKeyAttribute")};");
         }
         else if (method.Kind == MethodKind.Update)
         {
-            writer.WriteLine($"{request}.ReturnValuesOnConditionCheckFailure = global::Amazon.DynamoDBv2.ReturnValuesOnConditionCheckFailure.ALL_OLD;");
+            const string allOld = "global::Amazon.DynamoDBv2.ReturnValuesOnConditionCheckFailure.ALL_OLD";
+            writer.WriteLine($"{request}.ReturnValuesOnConditionCheckFailure = {allOld};");
             if (version is null)
             {
                 writer.WriteLine($"{request}.ConditionExpression = \"attribute_exists(#pk)\";");
-                writer.WriteLine($"{request}.ExpressionAttributeNames = new global::System.Collections.Generic.Dictionary<string, string> {{ [\"#pk\"] = PartitionKeyAttribute }};");
+                writer.WriteLine($"{request}.ExpressionAttributeNames = {NamesDictionary("[\"#pk\"] = PartitionKeyAttribute")};");
             }
             else
             {
                 writer.WriteLine($"{request}.ConditionExpression = \"attribute_exists(#pk) AND #version = :version\";");
-                writer.WriteLine($"{request}.ExpressionAttributeNames = new global::System.Collections.Generic.Dictionary<string, string> {{ [\"#pk\"] = PartitionKeyAttribute, [\"#version\"] = {Identifier.Literal(version.StoredName)} }};");
-                writer.WriteLine($"{request}.ExpressionAttributeValues = new {Names.Item} {{ [\":version\"] = {Names.Writer}.FromNumber({Names.NumberText}.Of({locals["expectedVersion"]})) }};");
+                var versionName = $"[\"#version\"] = {Identifier.Literal(version.StoredName)}";
+                var versionValue = $"[\":version\"] = {Names.Writer}.FromNumber({Names.NumberText}.Of({locals["expectedVersion"]}))";
+                writer.WriteLine($"{request}.ExpressionAttributeNames = {NamesDictionary("[\"#pk\"] = PartitionKeyAttribute, " + versionName)};");
+                writer.WriteLine($"{request}.ExpressionAttributeValues = new {Names.Item} {{ {versionValue} }};");
             }
         }
 
-        var put = $"{Await($"{scope}.DynamoDb.PutItemAsync({request}, {ct})", method)};";
+        var put = $"{Code.Await($"{scope}.DynamoDb.PutItemAsync({request}, {ct})")};";
         if (method.Kind == MethodKind.Upsert)
         {
             writer.WriteLine(put);
@@ -229,7 +246,9 @@ internal static class RepositoryEmitter
         writer.WriteLine($"var {partitionKey} = {PartitionKey(partitionTemplate, scope, ValueOf)};");
         writer.WriteLine($"var {names} = new global::System.Collections.Generic.Dictionary<string, string>();");
         writer.WriteLine($"var {values} = new {Names.Item}();");
-        writer.WriteLine($"var {binding} = new {Names.Runtime}.ContinuationBinding({scope}, {(index is null ? "null" : Identifier.Literal(index.Name))}, {partitionAttribute}, {partitionKey}, PartitionKeyAttribute, EntityPrefix);");
+        var indexName = index is null ? "null" : Identifier.Literal(index.Name);
+        var newBinding = Code.Call($"new {Names.Runtime}.ContinuationBinding", scope, indexName, partitionAttribute, partitionKey, "PartitionKeyAttribute", "EntityPrefix");
+        writer.WriteLine($"var {binding} = {newBinding};");
         writer.WriteLine($"var {request} = new {Names.Model}.QueryRequest");
         writer.OpenBlock();
         writer.WriteLine($"TableName = {scope}.Placement.TableName,");
@@ -238,7 +257,16 @@ internal static class RepositoryEmitter
             writer.WriteLine($"IndexName = {Identifier.Literal(index.Name)},");
         }
 
-        writer.WriteLine($"KeyConditionExpression = {Names.Runtime}.SortKeyExpression.Build({partitionAttribute}, {partitionKey}, {sortAttribute}, {Identifier.Literal(sortPrefix)}, {condition}, {names}, {values}),");
+        var keyCondition = Code.Call(
+            $"{Names.Runtime}.SortKeyExpression.Build",
+            partitionAttribute,
+            partitionKey,
+            sortAttribute,
+            Identifier.Literal(sortPrefix),
+            condition,
+            names,
+            values);
+        writer.WriteLine($"KeyConditionExpression = {keyCondition},");
         writer.WriteLine($"ExpressionAttributeNames = {names},");
         writer.WriteLine($"ExpressionAttributeValues = {values},");
         writer.WriteLine($"Limit = {page}.Limit,");
@@ -257,23 +285,29 @@ internal static class RepositoryEmitter
             writer.WriteLine($"{values}[\":entityPrefix\"] = {Names.Writer}.FromString(EntityPrefix);");
         }
 
-        writer.WriteLine($"var {response} = {Await($"{scope}.DynamoDb.QueryAsync({request}, {ct})", method)};");
+        writer.WriteLine($"var {response} = {Code.Await(Code.Call($"{scope}.DynamoDb.QueryAsync", request, ct))};");
         writer.WriteLine($"var {items} = new global::System.Collections.Generic.List<{entity.TypeName}>({response}.Items?.Count ?? 0);");
         writer.WriteLine($"foreach (var {item} in {response}.Items ?? new global::System.Collections.Generic.List<{Names.Item}>())");
         writer.OpenBlock();
         if (index is not null)
         {
-            writer.WriteLine($"if (!{item}.TryGetValue({partitionAttribute}, out var {locals["indexKey"]}) || {locals["indexKey"]}.S != {partitionKey})");
+            var indexKey = locals["indexKey"];
+            var denied = Code.Call(
+                "new global::Tenancy.Isolation.TenantAccessDeniedException",
+                "global::Tenancy.Isolation.TenantAccessDeniedReason.CredentialMismatch",
+                Identifier.Literal("An index query returned an item outside its partition; it was discarded."));
+            writer.WriteLine($"if (!{item}.TryGetValue({partitionAttribute}, out var {indexKey}) || {indexKey}.S != {partitionKey})");
             writer.OpenBlock();
-            writer.WriteLine($"throw new global::Tenancy.Isolation.TenantAccessDeniedException(global::Tenancy.Isolation.TenantAccessDeniedReason.CredentialMismatch, \"An index query returned an item outside its partition; it was discarded.\");");
+            writer.WriteLine($"throw {denied};");
             writer.CloseBlock();
             writer.WriteLine();
         }
 
-        writer.WriteLine($"{items}.Add({Await($"ReadItemAsync({scope}, {item}, {ct})", method)});");
+        writer.WriteLine($"{items}.Add({Code.Await(Code.Call("ReadItemAsync", scope, item, ct))});");
         writer.CloseBlock();
         writer.WriteLine();
-        writer.WriteLine($"return new global::Tenancy.Isolation.Repositories.Page<{entity.TypeName}>({items}, {Names.Runtime}.ContinuationTokenCodec.Encode({binding}, {response}.LastEvaluatedKey));");
+        var token = Code.Call($"{Names.Runtime}.ContinuationTokenCodec.Encode", binding, $"{response}.LastEvaluatedKey");
+        writer.WriteLine($"return {Code.Call($"new global::Tenancy.Isolation.Repositories.Page<{entity.TypeName}>", items, token)};");
     }
 
     private static void EmitBatchGet(SourceWriter writer, RepositorySpec repository, MethodSpec method, Locals locals)
@@ -290,11 +324,19 @@ internal static class RepositoryEmitter
         writer.WriteLine($"{keys}.Add(KeyOf({PartitionKey(entity.PartitionKey, scope, ValueOf)}, {Render(entity.SortKey, ValueOf)}));");
         writer.CloseBlock();
         writer.WriteLine();
-        writer.WriteLine($"var {found} = {Await($"{Names.Runtime}.BatchGetRunner.GetAsync({scope}.DynamoDb, {scope}.Placement.TableName, {keys}, PartitionKeyAttribute, SortKeyAttribute, {ct})", method)};");
+        var batchGet = Code.Call(
+            $"{Names.Runtime}.BatchGetRunner.GetAsync",
+            $"{scope}.DynamoDb",
+            $"{scope}.Placement.TableName",
+            keys,
+            "PartitionKeyAttribute",
+            "SortKeyAttribute",
+            ct);
+        writer.WriteLine($"var {found} = {Code.Await(batchGet)};");
         writer.WriteLine($"var {results} = new global::System.Collections.Generic.List<{entity.TypeName}>({found}.Count);");
         writer.WriteLine($"foreach (var {item} in {found})");
         writer.OpenBlock();
-        writer.WriteLine($"{results}.Add({Await($"ReadItemAsync({scope}, {item}, {ct})", method)});");
+        writer.WriteLine($"{results}.Add({Code.Await(Code.Call("ReadItemAsync", scope, item, ct))});");
         writer.CloseBlock();
         writer.WriteLine();
         writer.WriteLine($"return {results};");
@@ -312,7 +354,13 @@ internal static class RepositoryEmitter
 
         writer.WriteLine();
         writer.WriteLine("/// <summary>Writes the table and index keys of <paramref name=\"entity\"/>, all under the scope's tenant.</summary>");
-        writer.WriteLine($"private static (string PartitionKey, string SortKey) AddKeys({Names.TenantScope} scope, {entity.TypeName} entity, {Names.Item} item)");
+        writer.WriteLine(Code.Method(
+            "private static",
+            "(string PartitionKey, string SortKey)",
+            "AddKeys",
+            $"{Names.TenantScope} scope",
+            $"{entity.TypeName} entity",
+            $"{Names.Item} item"));
         writer.OpenBlock();
         string EntityValue(KeyPart part) => "entity." + Identifier.Escape(part.PropertyName!);
         writer.WriteLine($"var partitionKey = {PartitionKey(entity.PartitionKey, "scope", EntityValue)};");
@@ -321,7 +369,8 @@ internal static class RepositoryEmitter
         writer.WriteLine($"item[SortKeyAttribute] = {Names.Writer}.FromString(sortKey);");
         foreach (var index in entity.Indexes)
         {
-            writer.WriteLine($"item[{Identifier.Literal(index.PartitionKeyAttribute)}] = {Names.Writer}.FromString({PartitionKey(index.PartitionKey, "scope", EntityValue)});");
+            var indexPartitionKey = PartitionKey(index.PartitionKey, "scope", EntityValue);
+            writer.WriteLine($"item[{Identifier.Literal(index.PartitionKeyAttribute)}] = {Names.Writer}.FromString({indexPartitionKey});");
             if (index.SortKey is not null)
             {
                 writer.WriteLine($"item[{Identifier.Literal(index.SortKeyAttribute)}] = {Names.Writer}.FromString({Render(index.SortKey, EntityValue)});");
@@ -334,9 +383,11 @@ internal static class RepositoryEmitter
         var encrypted = entity.EncryptedAttributes;
         writer.WriteLine();
         writer.WriteLine("/// <summary>Checks the item is the scope's tenant's, decrypts its encrypted attributes and maps it.</summary>");
+        var readItemParameters = new[] { $"{Names.TenantScope} scope", $"{Names.Item} item", $"{Names.CancellationToken} cancellationToken" };
+        var readItemResult = $"global::System.Threading.Tasks.ValueTask<{entity.TypeName}>";
         if (encrypted.Count == 0)
         {
-            writer.WriteLine($"private static global::System.Threading.Tasks.ValueTask<{entity.TypeName}> ReadItemAsync({Names.TenantScope} scope, {Names.Item} item, {Names.CancellationToken} cancellationToken)");
+            writer.WriteLine(Code.Method("private static", readItemResult, "ReadItemAsync", readItemParameters));
             writer.OpenBlock();
             writer.WriteLine($"{Names.Runtime}.ItemOwnership.Ensure(scope, item, PartitionKeyAttribute);");
             writer.WriteLine($"return new global::System.Threading.Tasks.ValueTask<{entity.TypeName}>(ItemMapper.FromItem(item));");
@@ -344,25 +395,36 @@ internal static class RepositoryEmitter
             return;
         }
 
-        writer.WriteLine($"private static async global::System.Threading.Tasks.ValueTask<{entity.TypeName}> ReadItemAsync({Names.TenantScope} scope, {Names.Item} item, {Names.CancellationToken} cancellationToken)");
+        writer.WriteLine(Code.Method("private static async", readItemResult, "ReadItemAsync", readItemParameters));
         writer.OpenBlock();
         writer.WriteLine($"{Names.Runtime}.ItemOwnership.Ensure(scope, item, PartitionKeyAttribute);");
-        writer.WriteLine($"var partitionKey = {Names.Reader}.ToString({Names.Reader}.Required(item, PartitionKeyAttribute), PartitionKeyAttribute);");
-        writer.WriteLine($"var sortKey = {Names.Reader}.ToString({Names.Reader}.Required(item, SortKeyAttribute), SortKeyAttribute);");
+        foreach (var (local, attribute) in new[] { ("partitionKey", "PartitionKeyAttribute"), ("sortKey", "SortKeyAttribute") })
+        {
+            writer.WriteLine($"var {local} = {Names.Reader}.ToString({Names.Reader}.Required(item, {attribute}), {attribute});");
+        }
+
         foreach (var name in encrypted)
         {
-            writer.WriteLine($"await {Names.Runtime}.EncryptedAttributes.DecryptAsync(scope, item, {Identifier.Literal(name)}, partitionKey, sortKey, cancellationToken).ConfigureAwait(false);");
+            writer.WriteLine($"{EncryptedAttributeCall("DecryptAsync", name)};");
         }
 
         writer.WriteLine("return ItemMapper.FromItem(item);");
         writer.CloseBlock();
         writer.WriteLine();
         writer.WriteLine("/// <summary>Replaces the plaintext of every encrypted attribute with its ciphertext bound to the item's keys.</summary>");
-        writer.WriteLine($"private static async global::System.Threading.Tasks.ValueTask EncryptAsync({Names.TenantScope} scope, {Names.Item} item, string partitionKey, string sortKey, {Names.CancellationToken} cancellationToken)");
+        writer.WriteLine(Code.Method(
+            "private static async",
+            "global::System.Threading.Tasks.ValueTask",
+            "EncryptAsync",
+            $"{Names.TenantScope} scope",
+            $"{Names.Item} item",
+            "string partitionKey",
+            "string sortKey",
+            $"{Names.CancellationToken} cancellationToken"));
         writer.OpenBlock();
         foreach (var name in encrypted)
         {
-            writer.WriteLine($"await {Names.Runtime}.EncryptedAttributes.EncryptAsync(scope, item, {Identifier.Literal(name)}, partitionKey, sortKey, cancellationToken).ConfigureAwait(false);");
+            writer.WriteLine($"{EncryptedAttributeCall("EncryptAsync", name)};");
         }
 
         writer.CloseBlock();
@@ -417,6 +479,9 @@ internal static class RepositoryEmitter
             }
         }
     }
+
+    private static string EncryptedAttributeCall(string method, string attribute) =>
+        Code.Await(Code.Call($"{Names.Runtime}.EncryptedAttributes.{method}", "scope", "item", Identifier.Literal(attribute), "partitionKey", "sortKey", "cancellationToken"));
 
     private static string CancellationExpression(MethodSpec method) =>
         method.Find(ParameterRole.CancellationToken)?.Name is { } name ? Identifier.Escape(name) : "global::System.Threading.CancellationToken.None";
