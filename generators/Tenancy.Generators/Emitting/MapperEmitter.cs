@@ -104,7 +104,8 @@ internal static class MapperEmitter
             else
             {
                 var fallback = type.IsNullable ? "null" : ValueConversions.EmptyCollection(type) ?? "default";
-                writer.WriteLine($"{type.TypeName} {local} = {Names.Reader}.Optional(map, {key}) is {{ }} {attribute} ? {read} : {fallback};");
+                var optional = $"{Names.Reader}.Optional(map, {key})";
+                writer.WriteLine($"{type.TypeName} {local} = {optional} is {{ }} {attribute} ? {read} : {fallback};");
             }
         }
 
@@ -148,7 +149,8 @@ internal static class MapperEmitter
             writer.WriteLine($"{Identifier.Literal(member)} => {spec.TypeName}.{Identifier.Escape(member)},");
         }
 
-        writer.WriteLine($"_ => {spec.UnderlyingTypeName}.TryParse(text, global::System.Globalization.NumberStyles.Integer, {Names.Invariant}, out var number)");
+        var tryParse = Code.Call($"{spec.UnderlyingTypeName}.TryParse", "text", "global::System.Globalization.NumberStyles.Integer", Names.Invariant, "out var number");
+        writer.WriteLine($"_ => {tryParse}");
         writer.Indent();
         writer.WriteLine($"? ({spec.TypeName})number");
         writer.WriteLine($": throw {Names.Reader}.Unparsable(name, {Identifier.Literal(spec.TypeName.Replace("global::", string.Empty))}),");

@@ -31,10 +31,10 @@ internal static class ValueConversions
                 return $"{Names.Writer}.FromMap(ToMap{type.HelperSuffix}({value}))";
             case ValueKind.List:
                 var element = type.Element!;
-                return $"{Names.Writer}.FromList<{element.TypeName}>({value}, static e{depth} => {WriteElement(element, "e" + depth, depth + 1)})";
+                return Code.Call($"{Names.Writer}.FromList<{element.TypeName}>", value, ElementWriter(element, depth));
             case ValueKind.Dictionary:
                 var entry = type.Element!;
-                return $"{Names.Writer}.FromDictionary<{entry.TypeName}>({value}, static e{depth} => {WriteElement(entry, "e" + depth, depth + 1)})";
+                return Code.Call($"{Names.Writer}.FromDictionary<{entry.TypeName}>", value, ElementWriter(entry, depth));
             case ValueKind.Set:
                 var member = type.Element!;
                 return member.Kind switch
@@ -73,10 +73,10 @@ internal static class ValueConversions
             case ValueKind.List:
                 var element = type.Element!;
                 var method = type.Shape == CollectionShape.Array ? "ToArray" : "ToList";
-                return $"{Names.Reader}.{method}<{element.TypeName}>({attribute}, {name}, static (e{depth}, n{depth}) => {ReadElement(element, "e" + depth, "n" + depth, depth + 1)})";
+                return Code.Call($"{Names.Reader}.{method}<{element.TypeName}>", attribute, name, ElementReader(element, depth));
             case ValueKind.Dictionary:
                 var entry = type.Element!;
-                return $"{Names.Reader}.ToDictionary<{entry.TypeName}>({attribute}, {name}, static (e{depth}, n{depth}) => {ReadElement(entry, "e" + depth, "n" + depth, depth + 1)})";
+                return Code.Call($"{Names.Reader}.ToDictionary<{entry.TypeName}>", attribute, name, ElementReader(entry, depth));
             case ValueKind.Set:
                 var member = type.Element!;
                 return member.Kind switch
@@ -109,4 +109,11 @@ internal static class ValueConversions
         type.IsNullable
             ? $"{Names.Reader}.IsNull({attribute}) ? ({type.TypeName})null : {Read(type.AsNonNullable(), attribute, name, depth)}"
             : Read(type, attribute, name, depth);
+
+    /// <summary>A static lambda writing one element; nested collections number their parameters by depth.</summary>
+    private static string ElementWriter(ValueTypeSpec element, int depth) =>
+        $"static e{depth} => {WriteElement(element, "e" + depth, depth + 1)}";
+
+    private static string ElementReader(ValueTypeSpec element, int depth) =>
+        $"static (e{depth}, n{depth}) => {ReadElement(element, "e" + depth, "n" + depth, depth + 1)}";
 }
