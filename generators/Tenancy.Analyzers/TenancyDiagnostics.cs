@@ -28,7 +28,7 @@ internal static class TenancyDiagnostics
         "TNT002",
         "Invalid tenant repository or entity declaration",
         "{0}",
-        "The generator only implements repository interfaces and entities that follow the documented conventions; it skips anything else, so the declaration must be fixed.");
+        "The generator only implements repository interfaces and entities that follow the documented conventions; it shares this reader with the analyzers and implements nothing that has a TNT error, so the declaration must be fixed.");
 
     public static readonly DiagnosticDescriptor RawDataStoreClient = Create(
         "TNT003",

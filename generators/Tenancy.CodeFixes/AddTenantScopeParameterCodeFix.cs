@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Simplification;
-using Tenancy.Analyzers.Model;
+using Tenancy.Declarations.Problems;
 
 namespace Tenancy.CodeFixes;
 

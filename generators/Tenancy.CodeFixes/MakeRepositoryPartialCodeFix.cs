@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Tenancy.Analyzers.Model;
+using Tenancy.Declarations.Problems;
 
 namespace Tenancy.CodeFixes;
 

@@ -1,0 +1,9 @@
+namespace Tenancy.Declarations.Model;
+
+/// <summary>Which concrete collection a stored list is read back into.</summary>
+internal enum CollectionShape
+{
+    None,
+    List,
+    Array,
+}

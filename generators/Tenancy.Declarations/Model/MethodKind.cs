@@ -1,0 +1,13 @@
+namespace Tenancy.Declarations.Model;
+
+/// <summary>The repository operation a method's name prefix selects.</summary>
+internal enum MethodKind
+{
+    Get,
+    Create,
+    Upsert,
+    Update,
+    Delete,
+    Query,
+    BatchGet,
+}

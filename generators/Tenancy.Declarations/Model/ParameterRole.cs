@@ -1,0 +1,12 @@
+namespace Tenancy.Declarations.Model;
+
+internal enum ParameterRole
+{
+    Scope,
+    Entity,
+    KeyValue,
+    SortKeyCondition,
+    Page,
+    Keys,
+    CancellationToken,
+}

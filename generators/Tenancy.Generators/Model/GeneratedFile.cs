@@ -1,4 +1,0 @@
-namespace Tenancy.Generators.Model
-{
-    internal sealed record GeneratedFile(string HintName, string Text);
-}
