@@ -1,6 +1,9 @@
-namespace Tenancy.Isolation.Tests.TestSupport;
+namespace Tenancy.Testing;
 
-/// <summary>Finds files of the repository the tests were built from (the folder holding Tenancy.sln).</summary>
+/// <summary>
+/// Files of the repository the tests were built from: the root is the nearest folder above the test binary that
+/// holds <c>Tenancy.sln</c>, so the tests read only what a fresh clone contains.
+/// </summary>
 public static class RepositoryFiles
 {
     public static string Root { get; } = FindRoot();
@@ -17,6 +20,6 @@ public static class RepositoryFiles
             }
         }
 
-        throw new InvalidOperationException($"No Tenancy.sln above {AppContext.BaseDirectory}.");
+        throw new DirectoryNotFoundException($"No Tenancy.sln above {AppContext.BaseDirectory}.");
     }
 }

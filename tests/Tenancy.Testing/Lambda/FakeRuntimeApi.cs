@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Tenancy.Lambda.Tests.Infrastructure;
+namespace Tenancy.Testing.Lambda;
 
 /// <summary>
 /// The Lambda Runtime API on 127.0.0.1 (real Kestrel), scripted by the test: events are queued, every /response,
@@ -22,29 +22,29 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
     /// <summary>The limit quoted in Lambda's 413 message.</summary>
     public const int DefaultPayloadLimit = 6291556;
 
-    private readonly WebApplication app;
-    private readonly Channel<PendingInvocation> queue = Channel.CreateUnbounded<PendingInvocation>();
-    private readonly ConcurrentDictionary<string, PendingInvocation> inFlight = new();
-    private readonly TaskCompletionSource<DateTimeOffset> firstNext = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource<RecordedCall> initError = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int nextCalls;
-    private long firstNextTimestamp;
+    private readonly WebApplication _app;
+    private readonly Channel<PendingInvocation> _queue = Channel.CreateUnbounded<PendingInvocation>();
+    private readonly ConcurrentDictionary<string, PendingInvocation> _inFlight = new();
+    private readonly TaskCompletionSource<DateTimeOffset> _firstNext = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<RecordedCall> _initError = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _nextCalls;
+    private long _firstNextTimestamp;
 
-    private FakeRuntimeApi(WebApplication app) => this.app = app;
+    private FakeRuntimeApi(WebApplication app) => _app = app;
 
     public string Address { get; private set; } = string.Empty;
 
     public int PayloadLimit { get; set; } = DefaultPayloadLimit;
 
     /// <summary>When the first <c>GET next</c> arrived (the end of init).</summary>
-    public Task<DateTimeOffset> FirstNextCall => firstNext.Task;
+    public Task<DateTimeOffset> FirstNextCall => _firstNext.Task;
 
-    public Task<RecordedCall> InitError => initError.Task;
+    public Task<RecordedCall> InitError => _initError.Task;
 
-    public int NextCalls => Volatile.Read(ref nextCalls);
+    public int NextCalls => Volatile.Read(ref _nextCalls);
 
     /// <summary><see cref="System.Diagnostics.Stopwatch.GetTimestamp"/> of the first <c>GET next</c>, 0 before it.</summary>
-    public long FirstNextTimestamp => Interlocked.Read(ref firstNextTimestamp);
+    public long FirstNextTimestamp => Interlocked.Read(ref _firstNextTimestamp);
 
     public static async Task<FakeRuntimeApi> StartAsync()
     {
@@ -70,8 +70,8 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
     public Task<RecordedCall> Enqueue(byte[] payload, ScriptedInvocation? script = null)
     {
         var pending = new PendingInvocation(script ?? new ScriptedInvocation(), payload);
-        inFlight[pending.Script.RequestId] = pending;
-        queue.Writer.TryWrite(pending);
+        _inFlight[pending.Script.RequestId] = pending;
+        _queue.Writer.TryWrite(pending);
         return pending.Answer.Task;
     }
 
@@ -79,9 +79,9 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        queue.Writer.TryComplete();
-        await app.StopAsync();
-        await app.DisposeAsync();
+        _queue.Writer.TryComplete();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
     }
 
     private async Task HandleAsync(HttpContext context)
@@ -101,7 +101,7 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
         }
         else if (route == "init/error" && HttpMethods.IsPost(context.Request.Method))
         {
-            initError.TrySetResult(await RecordAsync(context, "init/error", "-"));
+            _initError.TrySetResult(await RecordAsync(context, "init/error", "-"));
             await AcceptedAsync(context);
         }
         else if (route.StartsWith("invocation/", StringComparison.Ordinal) && HttpMethods.IsPost(context.Request.Method))
@@ -117,13 +117,13 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
 
     private async Task NextAsync(HttpContext context)
     {
-        Interlocked.CompareExchange(ref firstNextTimestamp, System.Diagnostics.Stopwatch.GetTimestamp(), 0);
-        firstNext.TrySetResult(DateTimeOffset.UtcNow);
-        Interlocked.Increment(ref nextCalls);
+        Interlocked.CompareExchange(ref _firstNextTimestamp, System.Diagnostics.Stopwatch.GetTimestamp(), 0);
+        _firstNext.TrySetResult(DateTimeOffset.UtcNow);
+        Interlocked.Increment(ref _nextCalls);
         PendingInvocation pending;
         try
         {
-            pending = await queue.Reader.ReadAsync(context.RequestAborted);
+            pending = await _queue.Reader.ReadAsync(context.RequestAborted);
         }
         catch (Exception exception) when (exception is OperationCanceledException or ChannelClosedException)
         {
@@ -149,7 +149,7 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
 
     private async Task AnswerAsync(HttpContext context, string requestId, string kind)
     {
-        if (!inFlight.TryGetValue(requestId, out var pending))
+        if (!_inFlight.TryGetValue(requestId, out var pending))
         {
             await ErrorAsync(context, 400, "InvalidRequestID", "Invalid request ID");
             return;
@@ -223,35 +223,4 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
 
         public TaskCompletionSource<RecordedCall> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
-}
-
-/// <summary>What the fake Runtime API sends with one event.</summary>
-public sealed record ScriptedInvocation
-{
-    public string RequestId { get; init; } = Guid.NewGuid().ToString();
-
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
-
-    public string FunctionArn { get; init; } = "arn:aws:lambda:eu-west-1:123456789012:function:tenancy-test";
-
-    public string? TraceId { get; init; }
-
-    public string? ClientContext { get; init; }
-
-    public string? CognitoIdentity { get; init; }
-
-    public string? TenantId { get; init; }
-
-    public string? InvocationId { get; init; }
-
-    /// <summary>Answer the runtime's post with 410, as Lambda does for an invocation that already timed out.</summary>
-    public bool AnswerGone { get; init; }
-}
-
-/// <summary>One post the runtime made, and the status the fake answered.</summary>
-public sealed record RecordedCall(string Kind, string RequestId, byte[] Body, IReadOnlyDictionary<string, string> Headers, int StatusReturned)
-{
-    public string BodyText => System.Text.Encoding.UTF8.GetString(Body);
-
-    public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
 }

@@ -1,23 +1,6 @@
 using Tenancy.Isolation.Repositories;
 
-namespace Tenancy.Isolation.Tests.Repositories;
-
-[Flags]
-public enum Permissions : byte
-{
-    None = 0,
-    Read = 1,
-    Write = 2,
-}
-
-public readonly record struct Coordinates(double Latitude, double Longitude);
-
-public sealed class TreeNode
-{
-    public string Label { get; set; } = string.Empty;
-
-    public List<TreeNode> Children { get; set; } = [];
-}
+namespace Tenancy.Testing.Samples;
 
 /// <summary>Every supported stored type, for round-trip tests.</summary>
 [TenantEntity("SAMPLE#{Id}")]
@@ -71,12 +54,4 @@ public sealed record TypeSample(string Id)
     public string Renamed { get; init; } = string.Empty;
     [Encrypted]
     public byte[]? Secret { get; init; }
-}
-
-[TenantRepository(typeof(TypeSample))]
-public partial interface ITypeSampleRepository
-{
-    Task<TypeSample?> GetAsync(TenantScope scope, string id, CancellationToken cancellationToken = default);
-
-    Task<TypeSample> UpsertAsync(TenantScope scope, TypeSample sample, CancellationToken cancellationToken = default);
 }

@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
+using Tenancy.Isolation;
 using Tenancy.Isolation.Encryption;
 
-namespace Tenancy.Isolation.Tests.Repositories;
+namespace Tenancy.Testing.Fakes;
 
 /// <summary>
 /// AES-GCM with a per-tenant key and the <see cref="EncryptedFieldContext"/> as associated data: enough to exercise the
@@ -49,12 +50,4 @@ public sealed class TestFieldEncryptor(TenantId tenantId, byte[] key) : ITenantF
 
     private static byte[] AssociatedData(EncryptedFieldContext context) =>
         Encoding.UTF8.GetBytes(string.Join('\n', context.TenantId.Value, context.TableName, context.PartitionKey, context.SortKey, context.AttributeName));
-}
-
-public sealed class TestFieldEncryptorFactory : ITenantFieldEncryptorFactory
-{
-    private readonly byte[] _master = RandomNumberGenerator.GetBytes(32);
-
-    public ITenantFieldEncryptor Create(TenantId tenantId, TenantPlacement placement, TenantClients clients) =>
-        new TestFieldEncryptor(tenantId, HMACSHA256.HashData(_master, Encoding.UTF8.GetBytes(tenantId.Value)));
 }

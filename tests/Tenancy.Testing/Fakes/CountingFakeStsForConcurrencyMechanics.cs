@@ -3,14 +3,14 @@ using Amazon.Runtime;
 using Amazon.SecurityToken;
 using Amazon.SecurityToken.Model;
 
-namespace Tenancy.Isolation.Tests.Credentials;
+namespace Tenancy.Testing.Fakes;
 
 /// <summary>
 /// NOT an STS stand-in: a counting fake used only to test the cache's concurrency and failure mechanics
 /// (single-flight, refresh timing, serving a valid session when renewal fails) where the real local STS cannot be
 /// made to stall or fail on cue. What STS records and enforces is tested against LocalCloud.
 /// </summary>
-internal sealed class CountingFakeStsForConcurrencyMechanics(TimeProvider time) : AmazonSecurityTokenServiceClient(
+public sealed class CountingFakeStsForConcurrencyMechanics(TimeProvider time) : AmazonSecurityTokenServiceClient(
     new AnonymousAWSCredentials(), new AmazonSecurityTokenServiceConfig { RegionEndpoint = RegionEndpoint.USEast1 })
 {
     private int _calls;
