@@ -6,9 +6,9 @@ using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
 using Tenancy.Isolation;
-using Tenancy.Local;
 using Tenancy.Local.Api;
 using Tenancy.Local.Hosting;
+using Tenancy.Testing;
 
 namespace Tenancy.Benchmarks.Api;
 
@@ -39,7 +39,7 @@ public class ApiRequestBenchmarks
         var tenant = await _cloud.OnboardTenantAsync(silo ? "bench-silo" : "bench-pool", "Bench", silo ? TenantTier.Premium : TenantTier.Basic, silo ? TenancyModel.Silo : TenancyModel.Pool);
         _token = _cloud.Issuer.SignIn(tenant.Username, tenant.Password)!.Value.AccessToken;
 
-        var aot = Path.Combine(RepositoryRoot.Find()!, "artifacts", "api-aot", "bootstrap");
+        var aot = Path.Combine(RepositoryFiles.Root, "artifacts", "api-aot", "bootstrap");
         var launch = File.Exists(aot) && Environment.GetEnvironmentVariable("TENANCY_BENCH_API") != "dotnet"
             ? LocalApiLaunch.NativeBinary(aot)
             : LocalApiLaunch.FromRepositoryBuild();

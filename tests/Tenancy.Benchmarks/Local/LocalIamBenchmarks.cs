@@ -4,13 +4,13 @@ using System.Text;
 using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
 using Microsoft.AspNetCore.Http;
-using Tenancy.Local;
 using Tenancy.Local.Auth;
 using Tenancy.Local.DynamoDb;
 using Tenancy.Local.Hosting;
 using Tenancy.Local.Iam;
 using Tenancy.Local.Sts;
 using Tenancy.Local.Template;
+using Tenancy.Testing;
 
 namespace Tenancy.Benchmarks.Local;
 
@@ -41,7 +41,7 @@ public class LocalIamBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var template = TenancyTemplate.Load(Path.Combine(RepositoryRoot.Find()!, "template.yaml"));
+        var template = TenancyTemplate.Load(Path.Combine(RepositoryFiles.Root, "template.yaml"));
         _authorizer = new AccessAuthorizer(template, TimeProvider.System);
         var credentials = CredentialGenerator.Temporary();
         var now = DateTimeOffset.UtcNow;
