@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Tenancy.Lambda.Hosting;
 using Tenancy.Lambda.Tests.Infrastructure;
+using Tenancy.Testing.Events;
 
 namespace Tenancy.Lambda.Tests;
 

@@ -1,6 +1,8 @@
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using Tenancy.Lambda.Tests.Infrastructure;
+using Tenancy.Testing.Events;
+using Tenancy.Testing.Lambda;
 
 namespace Tenancy.Lambda.Tests;
 

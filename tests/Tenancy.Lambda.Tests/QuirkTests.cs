@@ -7,6 +7,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Tenancy.Lambda.Hosting;
 using Tenancy.Lambda.Tests.Infrastructure;
+using Tenancy.Testing.Events;
+using Tenancy.Testing.Lambda;
 
 namespace Tenancy.Lambda.Tests;
 

@@ -1,7 +1,8 @@
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using Tenancy.Lambda.Hosting;
 using Tenancy.Lambda.Tests.Infrastructure;
+using Tenancy.Testing.Events;
 
 namespace Tenancy.Lambda.Tests;
 

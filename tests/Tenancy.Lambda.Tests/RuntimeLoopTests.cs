@@ -1,9 +1,10 @@
 using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Microsoft.Extensions.Logging;
 using Tenancy.Lambda.Runtime;
 using Tenancy.Lambda.Tests.Infrastructure;
+using Tenancy.Testing.Lambda;
 
 namespace Tenancy.Lambda.Tests;
 

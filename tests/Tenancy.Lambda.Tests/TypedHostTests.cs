@@ -1,8 +1,9 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
 using Tenancy.Lambda.Functions;
 using Tenancy.Lambda.Runtime;
 using Tenancy.Lambda.Tests.Infrastructure;
+using Tenancy.Testing.Lambda;
 
 namespace Tenancy.Lambda.Tests;
 

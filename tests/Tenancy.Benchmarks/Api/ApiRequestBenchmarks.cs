@@ -9,6 +9,7 @@ using Tenancy.Isolation;
 using Tenancy.Local;
 using Tenancy.Local.Emulator;
 using Tenancy.Local.Run.Api;
+using Tenancy.Testing;
 
 namespace Tenancy.Benchmarks.Api;
 
@@ -39,7 +40,7 @@ public class ApiRequestBenchmarks
         var tenant = await _cloud.OnboardTenantAsync(silo ? "bench-silo" : "bench-pool", "Bench", silo ? TenantTier.Premium : TenantTier.Basic, silo ? TenancyModel.Silo : TenancyModel.Pool);
         _token = _cloud.Issuer.SignIn(tenant.Username, tenant.Password)!.Value.AccessToken;
 
-        var aot = Path.Combine(RepositoryRoot.Find()!, "artifacts", "api-aot", "bootstrap");
+        var aot = Path.Combine(RepositoryFiles.Root, "artifacts", "api-aot", "bootstrap");
         var launch = File.Exists(aot) && Environment.GetEnvironmentVariable("TENANCY_BENCH_API") != "dotnet"
             ? LocalApiLaunch.NativeBinary(aot)
             : LocalApiLaunch.FromRepositoryBuild();

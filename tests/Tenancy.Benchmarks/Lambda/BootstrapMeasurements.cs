@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using Tenancy.Lambda.Tests.Infrastructure;
+using Tenancy.Testing;
+using Tenancy.Testing.Events;
+using Tenancy.Testing.Lambda;
 
 namespace Tenancy.Benchmarks.Lambda;
 
@@ -17,7 +19,7 @@ internal static class BootstrapMeasurements
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var root = SampleEvents.RepositoryRoot;
+        var root = RepositoryFiles.Root;
         var sample = args.Length > 0 ? args[0] : Path.Combine(root, "artifacts", "lambda", "sample", "bootstrap");
         var bare = args.Length > 1 ? args[1] : Path.Combine(root, "artifacts", "lambda", "bare", "bootstrap");
         var coldStarts = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20;

@@ -2,15 +2,15 @@ using System.Net;
 using System.Text.Json.Serialization;
 using BenchmarkDotNet.Attributes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Tenancy.Lambda;
 using Tenancy.Lambda.Hosting;
-using Tenancy.Lambda.Tests.Infrastructure;
+using Tenancy.Lambda;
+using Tenancy.Testing.Events;
 
 namespace Tenancy.Benchmarks.Lambda;
 

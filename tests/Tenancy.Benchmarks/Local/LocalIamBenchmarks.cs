@@ -11,6 +11,7 @@ using Tenancy.Local.Emulator.Iam;
 using Tenancy.Local.Emulator.Services.DynamoDb;
 using Tenancy.Local.Emulator.Services.Sts;
 using Tenancy.Local.Emulator.Template;
+using Tenancy.Testing;
 
 namespace Tenancy.Benchmarks.Local;
 
@@ -41,7 +42,7 @@ public class LocalIamBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var template = TenancyTemplate.Load(Path.Combine(RepositoryRoot.Find()!, "template.yaml"));
+        var template = TenancyTemplate.Load(Path.Combine(RepositoryFiles.Root, "template.yaml"));
         _authorizer = new AccessAuthorizer(template, TimeProvider.System);
         var credentials = CredentialGenerator.Temporary();
         var now = DateTimeOffset.UtcNow;

@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Tenancy.Isolation;
 using Tenancy.Observability;
 using Tenancy.Observability.Metrics;
+using Tenancy.Testing.Fakes;
 
 namespace Tenancy.Benchmarks.Observability;
 
@@ -26,7 +27,7 @@ public class EmfFlushBenchmarks
         };
         options.DefaultDimensions["Environment"] = "prod";
         _metrics = new EmfMetrics(options);
-        _tenant = AmbientTenant.Enter(BenchmarkTenant.Create());
+        _tenant = AmbientTenant.Enter(TestTenantScopes.CreateAsync("acme", TenantTier.Premium, "bench").GetAwaiter().GetResult());
     }
 
     [GlobalCleanup]

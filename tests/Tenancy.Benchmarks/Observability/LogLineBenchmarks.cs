@@ -4,6 +4,7 @@ using Tenancy.Isolation;
 using Tenancy.Lambda;
 using Tenancy.Observability;
 using Tenancy.Observability.Logging;
+using Tenancy.Testing.Fakes;
 
 namespace Tenancy.Benchmarks.Observability;
 
@@ -40,7 +41,7 @@ public class LogLineBenchmarks
             new LambdaFunctionSettings("tenancy-api", "$LATEST", 512, "/aws/lambda/tenancy-api", "stream", "eu-west-1"),
             "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1");
         LogCorrelation.Current = "apigw-request-1";
-        _tenant = AmbientTenant.Enter(BenchmarkTenant.Create());
+        _tenant = AmbientTenant.Enter(TestTenantScopes.CreateAsync("acme", TenantTier.Premium, "bench").GetAwaiter().GetResult());
     }
 
     [GlobalCleanup]

@@ -1,6 +1,7 @@
 using Amazon.SecurityToken.Model;
+using Microsoft.Extensions.Time.Testing;
 using Tenancy.Isolation.Credentials;
-using Tenancy.Isolation.Tests.TestSupport;
+using Tenancy.Testing.Fakes;
 
 namespace Tenancy.Isolation.Tests.Credentials;
 
@@ -11,7 +12,7 @@ namespace Tenancy.Isolation.Tests.Credentials;
 public sealed class CredentialCacheMechanicsTests : IDisposable
 {
     private static readonly TenantRequestor Alice = new("alice");
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = TestClock.Create();
     private readonly CountingFakeStsForConcurrencyMechanics _sts;
     private readonly InMemoryTenantRegistry _registry = new InMemoryTenantRegistry().Add("acme").Add("globex", TenantTier.Premium).Add("initech").Add("gone", status: TenantStatus.Offboarded);
     private StsTenantClientProvider? _provider;

@@ -1,5 +1,6 @@
+using Microsoft.Extensions.Time.Testing;
 using Tenancy.Isolation.Encryption;
-using Tenancy.Isolation.Tests.TestSupport;
+using Tenancy.Testing.Fakes;
 
 namespace Tenancy.Isolation.Tests.Encryption;
 
@@ -9,7 +10,7 @@ namespace Tenancy.Isolation.Tests.Encryption;
 /// </summary>
 public sealed class TenantDataKeyCacheTests
 {
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = TestClock.Create();
     private int _generated;
     private int _unwrapped;
 

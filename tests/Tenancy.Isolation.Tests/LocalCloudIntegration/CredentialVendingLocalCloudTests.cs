@@ -1,6 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using Tenancy.Isolation.Tests.TestSupport;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Tenancy.Isolation.Tests.LocalCloudIntegration;
 
@@ -57,7 +57,7 @@ public sealed class CredentialVendingLocalCloudTests(IsolationCloudFixture fixtu
     [Fact]
     public async Task Sessions_are_renewed_before_they_expire()
     {
-        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var provider = fixture.NewProvider(fixture.NewRegistry(), clock, TimeSpan.FromMinutes(15));
         var before = fixture.Cloud.Counters.Sts("AssumeRole", "acme");
 

@@ -1,7 +1,10 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Microsoft.Extensions.Time.Testing;
 using Tenancy.Isolation.Registry;
 using Tenancy.Isolation.Tests.TestSupport;
+using Tenancy.Testing.DynamoDb;
+using Tenancy.Testing.Fakes;
 
 namespace Tenancy.Isolation.Tests.Registry;
 
@@ -12,7 +15,7 @@ public sealed class DynamoDbTenantRegistryTests : IAsyncLifetime
     private readonly DynamoDbLocalFixture _dynamo;
     private readonly AmazonDynamoDBClient _client;
     private readonly string _table = $"TenantRegistry-{Guid.NewGuid():N}";
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = TestClock.Create();
     private readonly List<(TenantId Tenant, string Reason)> _unservable = [];
 
     public DynamoDbTenantRegistryTests(DynamoDbLocalFixture dynamo)
@@ -203,7 +206,7 @@ public sealed class DynamoDbTenantRegistryTests : IAsyncLifetime
     public async Task Scope_factory_refuses_a_tenant_the_registry_cannot_serve()
     {
         await PutAsync(Item("hooli", tier: "Platinum"));
-        var factory = new TenantScopeFactory(NewRegistry(), new UnreachableClientProvider());
+        var factory = new TenantScopeFactory(NewRegistry(), new UnreachableTenantClientProvider());
 
         var ex = await Assert.ThrowsAsync<TenantAccessDeniedException>(async () => await factory.CreateAsync(TenantId.Parse("hooli"), new TenantRequestor("user-1")));
 
@@ -235,12 +238,5 @@ public sealed class DynamoDbTenantRegistryTests : IAsyncLifetime
         item[TenantRegistryAttributes.Status] = new AttributeValue { S = status };
         item[TenantRegistryAttributes.Model] = new AttributeValue { S = model };
         return item;
-    }
-
-    /// <summary>Fails the test if the scope factory ever asks for credentials: an unservable tenant must stop before vending.</summary>
-    private sealed class UnreachableClientProvider : ITenantClientProvider
-    {
-        public ValueTask<TenantClients> GetClientsAsync(TenantId tenantId, TenantRequestor requestor, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException("Credentials must not be vended for an unservable tenant.");
     }
 }

@@ -1,12 +1,15 @@
 using Amazon.DynamoDBv2.Model;
 using Tenancy.Isolation.Encryption;
 using Tenancy.Isolation.Repositories;
+using Tenancy.Isolation.Tests.TestSupport;
+using Tenancy.Testing.DynamoDb;
+using Tenancy.Testing.Samples;
 
 namespace Tenancy.Isolation.Tests.Repositories;
 
 /// <summary>Every generated operation against DynamoDB Local, within one tenant.</summary>
-[Collection(DynamoDbCollection.Name)]
-public sealed class RepositoryRoundTripTests(DynamoDbFixture fixture)
+[Collection(DynamoDbLocalCollection.Name)]
+public sealed class RepositoryRoundTripTests(DynamoDbLocalFixture fixture)
 {
     private readonly OrderRepository _orders = new();
     private readonly MemoRepository _memos = new();
@@ -230,7 +233,7 @@ public sealed class RepositoryRoundTripTests(DynamoDbFixture fixture)
 
         await fixture.Client.UpdateItemAsync(new UpdateItemRequest
         {
-            TableName = DynamoDbFixture.TableName,
+            TableName = DynamoDbLocalFixture.TableName,
             Key = new Dictionary<string, AttributeValue> { ["PK"] = new() { S = pk }, ["SK"] = new() { S = "ORDER#o-dst" } },
             UpdateExpression = "SET Note = :n",
             ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":n"] = ciphertext },

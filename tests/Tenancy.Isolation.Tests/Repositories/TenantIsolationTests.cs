@@ -1,5 +1,8 @@
 using Amazon.DynamoDBv2.Model;
 using Tenancy.Isolation.Repositories;
+using Tenancy.Isolation.Tests.TestSupport;
+using Tenancy.Testing.DynamoDb;
+using Tenancy.Testing.Samples;
 
 namespace Tenancy.Isolation.Tests.Repositories;
 
@@ -7,8 +10,8 @@ namespace Tenancy.Isolation.Tests.Repositories;
 /// No operation in tenant A's scope can read, list, overwrite or delete tenant B's items: not by equal ids, not through
 /// the index, batch get, forged key segments or B's continuation tokens.
 /// </summary>
-[Collection(DynamoDbCollection.Name)]
-public sealed class TenantIsolationTests(DynamoDbFixture fixture)
+[Collection(DynamoDbLocalCollection.Name)]
+public sealed class TenantIsolationTests(DynamoDbLocalFixture fixture)
 {
     private readonly OrderRepository _orders = new();
     private readonly MemoRepository _memos = new();
@@ -180,7 +183,7 @@ public sealed class TenantIsolationTests(DynamoDbFixture fixture)
         Assert.NotNull(created);
         var raw = await fixture.RawGetAsync($"TENANT#tenant-b#CUSTOMER#{customer}", "ORDER#planted");
         raw!["GSI1PK"] = new AttributeValue { S = "TENANT#tenant-a#STATUS#Pending" };
-        await fixture.Client.PutItemAsync(new PutItemRequest { TableName = DynamoDbFixture.TableName, Item = raw });
+        await fixture.Client.PutItemAsync(new PutItemRequest { TableName = DynamoDbLocalFixture.TableName, Item = raw });
         try
         {
             await Assert.ThrowsAsync<TenantAccessDeniedException>(() => _orders.QueryByStatusAsync(fixture.ScopeA, OrderStatus.Pending, SortKeyCondition.BeginsWith("2026-01-02T03:04:05"), PageRequest.First(1000)));
@@ -188,7 +191,7 @@ public sealed class TenantIsolationTests(DynamoDbFixture fixture)
         finally
         {
             raw["GSI1PK"] = new AttributeValue { S = "TENANT#tenant-b#STATUS#Pending" };
-            await fixture.Client.PutItemAsync(new PutItemRequest { TableName = DynamoDbFixture.TableName, Item = raw });
+            await fixture.Client.PutItemAsync(new PutItemRequest { TableName = DynamoDbLocalFixture.TableName, Item = raw });
         }
     }
 }

@@ -1,11 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Tenancy.Isolation.Tests.TestSupport;
+using Tenancy.Testing.DynamoDb;
+using Tenancy.Testing.Samples;
 
 namespace Tenancy.Isolation.Tests.Repositories;
 
 /// <summary>Every supported stored type survives a write to and a read from DynamoDB Local unchanged.</summary>
-[Collection(DynamoDbCollection.Name)]
-public sealed class TypeRoundTripTests(DynamoDbFixture fixture)
+[Collection(DynamoDbLocalCollection.Name)]
+public sealed class TypeRoundTripTests(DynamoDbLocalFixture fixture)
 {
     private static readonly string[] SetProperties = ["StringSet", "NumberSet", "DecimalSet", "BinarySet", "OptionalSet"];
 

@@ -1,5 +1,5 @@
+using Tenancy.Testing;
 using YamlDotNet.RepresentationModel;
-using Tenancy.Isolation.Tests.TestSupport;
 using static Tenancy.Isolation.Tests.Template.CloudFormationYaml;
 
 namespace Tenancy.Isolation.Tests.Template;

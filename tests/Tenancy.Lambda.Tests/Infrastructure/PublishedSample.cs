@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Tenancy.Testing;
 
 namespace Tenancy.Lambda.Tests.Infrastructure;
 
@@ -14,7 +15,7 @@ public sealed class PublishedSample : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var root = SampleEvents.RepositoryRoot;
+        var root = RepositoryFiles.Root;
         var output = Path.Combine(root, "artifacts", "lambda", "sample");
         BootstrapPath = Path.Combine(output, "bootstrap");
         var logPath = output + ".publish.log";

@@ -8,8 +8,6 @@ namespace Tenancy.Local.Tests.Cloud;
 /// <summary>One local cloud for the collection, with a pooled tenant (acme), a look-alike pooled tenant (acme2) and a siloed one (globex).</summary>
 public sealed class LocalCloudFixture : IAsyncLifetime
 {
-    public OffsetTimeProvider Clock { get; } = new();
-
     public LocalCloud Cloud { get; private set; } = null!;
 
     public OnboardedTenant Acme { get; private set; } = null!;
@@ -20,8 +18,7 @@ public sealed class LocalCloudFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var options = new LocalCloudOptions { TimeProvider = Clock };
-        Cloud = await LocalCloud.StartAsync(options);
+        Cloud = await LocalCloud.StartAsync();
         Acme = await Cloud.OnboardTenantAsync("acme", "Acme", TenantTier.Basic, TenancyModel.Pool);
         Acme2 = await Cloud.OnboardTenantAsync("acme2", "Acme Two", TenantTier.Basic, TenancyModel.Pool);
         Globex = await Cloud.OnboardTenantAsync("globex", "Globex", TenantTier.Premium, TenancyModel.Silo);
@@ -30,12 +27,16 @@ public sealed class LocalCloudFixture : IAsyncLifetime
     public async Task DisposeAsync() => await Cloud.DisposeAsync();
 
     /// <summary>AssumeRole on the tenant data role with the API principal's credentials, as the API does.</summary>
-    public async Task<SessionAWSCredentials> TenantCredentialsAsync(string tenantId, int durationSeconds = 900)
+    public Task<SessionAWSCredentials> TenantCredentialsAsync(string tenantId, int durationSeconds = 900) =>
+        TenantCredentialsAsync(Cloud, tenantId, durationSeconds);
+
+    /// <summary>AssumeRole on the tenant data role of <paramref name="cloud"/> with its API principal's credentials.</summary>
+    public static async Task<SessionAWSCredentials> TenantCredentialsAsync(LocalCloud cloud, string tenantId, int durationSeconds = 900)
     {
-        using var sts = Cloud.CreateStsClient(Cloud.ApiCredentials.ToAwsCredentials());
+        using var sts = cloud.CreateStsClient(cloud.ApiCredentials.ToAwsCredentials());
         var response = await sts.AssumeRoleAsync(new AssumeRoleRequest
         {
-            RoleArn = Cloud.TenantDataRoleArn,
+            RoleArn = cloud.TenantDataRoleArn,
             RoleSessionName = $"tenant-{tenantId}",
             DurationSeconds = durationSeconds,
             Tags = [new Tag { Key = "TenantID", Value = tenantId }],

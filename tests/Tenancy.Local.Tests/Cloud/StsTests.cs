@@ -1,6 +1,9 @@
 using Amazon.Runtime;
 using Amazon.SecurityToken;
 using Amazon.SecurityToken.Model;
+using Microsoft.Extensions.Time.Testing;
+using Tenancy.Isolation;
+using Tenancy.Local.Emulator;
 
 namespace Tenancy.Local.Tests.Cloud;
 
@@ -157,19 +160,19 @@ public sealed class StsTests
     [Fact]
     public async Task Expired_sessions_are_rejected()
     {
-        var credentials = await _fixture.TenantCredentialsAsync("acme", 900);
-        using var sts = _fixture.Cloud.CreateStsClient(credentials);
+        // A cloud of its own: its clock moves 15 minutes on, which would put the shared cloud's session and token
+        // times ahead of the SDK's real signing clock for every later test.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var cloud = await LocalCloud.StartAsync(new LocalCloudOptions { TimeProvider = clock });
+        await cloud.OnboardTenantAsync("acme", "Acme", TenantTier.Basic, TenancyModel.Pool);
+        var credentials = await LocalCloudFixture.TenantCredentialsAsync(cloud, "acme", 900);
+        using var sts = cloud.CreateStsClient(credentials);
         await sts.GetCallerIdentityAsync(new GetCallerIdentityRequest());
-        _fixture.Clock.Offset = TimeSpan.FromSeconds(901);
-        try
-        {
-            var ex = await Assert.ThrowsAnyAsync<AmazonSecurityTokenServiceException>(() => sts.GetCallerIdentityAsync(new GetCallerIdentityRequest()));
-            Assert.Equal("ExpiredToken", ex.ErrorCode);
-        }
-        finally
-        {
-            _fixture.Clock.Offset = TimeSpan.Zero;
-        }
+
+        clock.Advance(TimeSpan.FromSeconds(901));
+
+        var ex = await Assert.ThrowsAnyAsync<AmazonSecurityTokenServiceException>(() => sts.GetCallerIdentityAsync(new GetCallerIdentityRequest()));
+        Assert.Equal("ExpiredToken", ex.ErrorCode);
     }
 
     [Fact]

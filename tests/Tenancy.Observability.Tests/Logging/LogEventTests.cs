@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Tenancy.Observability.Logging;
 using Tenancy.Observability.Tests.Support;
+using Tenancy.Testing.Events;
 
 namespace Tenancy.Observability.Tests.Logging;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Tenancy.Isolation;
 using Tenancy.Observability.Logging;
 using Tenancy.Observability.Tests.Support;
+using Tenancy.Testing.Fakes;
 
 namespace Tenancy.Observability.Tests.Logging;
 
@@ -20,7 +21,7 @@ public sealed class LogGoldenLineTests : IDisposable
         log.Provider.AppendedKeys.Append("deployment", "blue");
         Invocation.Begin("req-1");
         LogCorrelation.Current = "apigw-req-9";
-        using var tenant = AmbientTenant.Enter(await TestTenants.ScopeAsync("acme", TenantTier.Premium));
+        using var tenant = AmbientTenant.Enter(await TestTenantScopes.CreateAsync("acme", TenantTier.Premium));
         var logger = log.Create();
 
         using (logger.BeginScope(new Dictionary<string, object?> { ["order_source"] = "web" }))

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Logging;
 using Tenancy.Isolation;
 using Tenancy.Observability.Logging;
 using Tenancy.Observability.Tests.Support;
+using Tenancy.Testing.Events;
+using Tenancy.Testing.Fakes;
 
 namespace Tenancy.Observability.Tests.Logging;
 
@@ -18,7 +20,7 @@ public sealed class LogKeysTests
     {
         var log = new TestLogger(Env.Of((EnvironmentVariableNames.ServiceName, "orders")));
         log.Provider.AppendedKeys.Append("tenant_id", "evil-appended");
-        using var tenant = AmbientTenant.Enter(await TestTenants.ScopeAsync("acme", TenantTier.Basic));
+        using var tenant = AmbientTenant.Enter(await TestTenantScopes.CreateAsync("acme", TenantTier.Basic));
         var logger = log.Create();
 
         using (logger.BeginScope(new Dictionary<string, object?> { ["service"] = "forged", ["level"] = "Critical" }))

@@ -19,7 +19,7 @@ public sealed class LoggingBuilderTests
                     o.Output = output;
                     o.Service = "api";
                     o.MinimumLevel = LogLevel.Debug;
-                    o.TimeProvider = new FixedTimeProvider();
+                    o.TimeProvider = GoldenClock.Create();
                     o.Environment = Env.Empty;
                     o.IncludeCategoryName = false;
                 }))

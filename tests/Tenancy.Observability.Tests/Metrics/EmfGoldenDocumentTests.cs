@@ -1,6 +1,7 @@
 using Tenancy.Isolation;
 using Tenancy.Observability.Metrics;
 using Tenancy.Observability.Tests.Support;
+using Tenancy.Testing.Fakes;
 
 namespace Tenancy.Observability.Tests.Metrics;
 
@@ -16,7 +17,7 @@ public sealed class EmfGoldenDocumentTests : IDisposable
             output,
             o => o.DefaultDimensions["Environment"] = "prod",
             Env.Of((EnvironmentVariableNames.ServiceName, "orders")));
-        using var tenant = AmbientTenant.Enter(await TestTenants.ScopeAsync("acme", TenantTier.Premium));
+        using var tenant = AmbientTenant.Enter(await TestTenantScopes.CreateAsync("acme", TenantTier.Premium));
 
         metrics.AddMetric("OrdersPlaced", 1, MetricUnit.Count);
         metrics.AddMetric("OrdersPlaced", 2, MetricUnit.Count);
@@ -42,7 +43,7 @@ public sealed class EmfGoldenDocumentTests : IDisposable
             o.TenantIdDimension = true;
             o.TenantTierDimension = false;
         });
-        using var tenant = AmbientTenant.Enter(await TestTenants.ScopeAsync("globex", TenantTier.Basic));
+        using var tenant = AmbientTenant.Enter(await TestTenantScopes.CreateAsync("globex", TenantTier.Basic));
 
         metrics.AddMetric("ItemsRead", 3, MetricUnit.Count);
         metrics.Flush();

@@ -9,6 +9,7 @@ using Tenancy.Isolation;
 using Tenancy.Observability.Logging;
 using Tenancy.Observability.Metrics;
 using Tenancy.Observability.Tests.Support;
+using Tenancy.Testing.Fakes;
 
 namespace Tenancy.Observability.Tests.Metrics;
 
@@ -65,7 +66,7 @@ public sealed class EmfInvocationTests : IDisposable
     {
         var output = new CapturedOutput();
         var tracker = new ColdStartTracker();
-        var tenant = await TestTenants.ScopeAsync("acme", TenantTier.Premium);
+        var tenant = await TestTenantScopes.CreateAsync("acme", TenantTier.Premium);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders().AddTenancyJsonLogger(o =>
@@ -74,7 +75,7 @@ public sealed class EmfInvocationTests : IDisposable
             o.Service = "orders";
             o.Environment = Env.Empty;
             o.ColdStart = tracker;
-            o.TimeProvider = new FixedTimeProvider();
+            o.TimeProvider = GoldenClock.Create();
         });
         builder.Services.AddEmfMetrics(o =>
         {
@@ -84,7 +85,7 @@ public sealed class EmfInvocationTests : IDisposable
             o.Output = output;
             o.Environment = Env.Empty;
             o.ColdStart = tracker;
-            o.TimeProvider = new FixedTimeProvider();
+            o.TimeProvider = GoldenClock.Create();
         });
         await using var app = builder.Build();
 

@@ -14,7 +14,7 @@ internal static class Invocation
     {
         var context = new LambdaInvocationContext(
             requestId,
-            FixedTimeProvider.DefaultInstant.AddSeconds(30),
+            GoldenClock.Instant.AddSeconds(30),
             FunctionArn,
             Function,
             traceHeader);

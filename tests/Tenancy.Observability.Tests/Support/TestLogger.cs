@@ -11,7 +11,7 @@ internal sealed class TestLogger
         var options = new TenancyLoggerOptions
         {
             Output = Output,
-            TimeProvider = new FixedTimeProvider(),
+            TimeProvider = GoldenClock.Create(),
             Environment = environment ?? Env.Empty,
             ColdStart = new ColdStartTracker(),
         };

@@ -5,13 +5,13 @@ namespace Tenancy.Observability.Tests.Support;
 /// <summary>An <see cref="EmfMetrics"/> wired to a captured output, a fixed clock and a fixed environment.</summary>
 internal static class TestMetrics
 {
-    public static readonly long TimestampMs = FixedTimeProvider.DefaultInstant.ToUnixTimeMilliseconds();
+    public static readonly long TimestampMs = GoldenClock.Instant.ToUnixTimeMilliseconds();
 
     public static EmfMetricsOptions Options(CapturedOutput output, IEnvironmentReader? environment = null, string? metricNamespace = "Tenancy") => new()
     {
         Namespace = metricNamespace,
         Output = output,
-        TimeProvider = new FixedTimeProvider(),
+        TimeProvider = GoldenClock.Create(),
         Environment = environment ?? Env.Empty,
         ColdStart = new ColdStartTracker(),
     };

@@ -1,0 +1,3 @@
+namespace Tenancy.Testing.Samples;
+
+public readonly record struct Coordinates(double Latitude, double Longitude);

@@ -1,0 +1,8 @@
+namespace Tenancy.Testing.Samples;
+
+public enum OrderStatus
+{
+    Pending,
+    Shipped,
+    Cancelled,
+}
