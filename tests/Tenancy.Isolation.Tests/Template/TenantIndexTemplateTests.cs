@@ -1,4 +1,4 @@
-using Tenancy.Isolation.Tests.TestSupport;
+using Tenancy.Testing;
 
 namespace Tenancy.Isolation.Tests.Template;
 
