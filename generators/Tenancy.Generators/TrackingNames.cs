@@ -1,10 +1,9 @@
-namespace Tenancy.Generators
+namespace Tenancy.Generators;
+
+/// <summary>Names of the generator's pipeline steps, for incrementality tests.</summary>
+internal static class TrackingNames
 {
-    /// <summary>Names of the generator's pipeline steps, for incrementality tests.</summary>
-    internal static class TrackingNames
-    {
-        public const string Repositories = "TenancyRepositories";
-        public const string ValidRepositories = "TenancyValidRepositories";
-        public const string Sources = "TenancyRepositorySources";
-    }
+    public const string Repositories = "TenancyRepositories";
+    public const string ValidRepositories = "TenancyValidRepositories";
+    public const string Sources = "TenancyRepositorySources";
 }

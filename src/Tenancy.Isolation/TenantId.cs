@@ -59,7 +59,7 @@ public readonly struct TenantId : IEquatable<TenantId>, ISpanParsable<TenantId>
             return "A tenant id is required.";
         }
 
-        if (value.Length < MinLength || value.Length > MaxLength)
+        if (value.Length is < MinLength or > MaxLength)
         {
             return $"A tenant id must be {MinLength} to {MaxLength} characters long; got {value.Length}.";
         }

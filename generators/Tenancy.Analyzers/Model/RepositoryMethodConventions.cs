@@ -125,7 +125,7 @@ internal sealed class RepositoryMethodConventions
             }
         }
 
-        IEnumerable<string> partition = _entity.PartitionPlaceholders;
+        var partition = _entity.PartitionPlaceholders;
         var queryIndex = TenancyTypes.Find(method, _types.QueryIndexAttribute);
         if (queryIndex is not null)
         {

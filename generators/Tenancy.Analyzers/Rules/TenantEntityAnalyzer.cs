@@ -310,7 +310,7 @@ public sealed class TenantEntityAnalyzer : DiagnosticAnalyzer
 
         foreach (var c in name)
         {
-            if (!(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_' or '-' or '.'))
+            if (c is not (>= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_' or '-' or '.'))
             {
                 return false;
             }

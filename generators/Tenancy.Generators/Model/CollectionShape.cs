@@ -1,10 +1,9 @@
-namespace Tenancy.Generators.Model
+namespace Tenancy.Generators.Model;
+
+/// <summary>Which concrete collection a stored list is read back into.</summary>
+internal enum CollectionShape
 {
-    /// <summary>Which concrete collection a stored list is read back into.</summary>
-    internal enum CollectionShape
-    {
-        None,
-        List,
-        Array,
-    }
+    None,
+    List,
+    Array,
 }

@@ -3,70 +3,69 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace Tenancy.Generators.Model
-{
-    /// <summary>An immutable array compared by its elements, so pipeline values stay cacheable.</summary>
-    internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IEnumerable<T>
-        where T : IEquatable<T>
-    {
-        private readonly T[]? _items;
+namespace Tenancy.Generators.Model;
 
-        public EquatableArray(IEnumerable<T> items)
+/// <summary>An immutable array compared by its elements, so pipeline values stay cacheable.</summary>
+internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IEnumerable<T>
+    where T : IEquatable<T>
+{
+    private readonly T[]? _items;
+
+    public EquatableArray(IEnumerable<T> items)
+    {
+        _items = items.ToArray();
+    }
+
+    public static EquatableArray<T> Empty => new(Array.Empty<T>());
+
+    public int Count => _items?.Length ?? 0;
+
+    public T this[int index] => _items![index];
+
+    public bool Equals(EquatableArray<T> other)
+    {
+        var left = _items ?? Array.Empty<T>();
+        var right = other._items ?? Array.Empty<T>();
+        if (left.Length != right.Length)
         {
-            _items = items.ToArray();
+            return false;
         }
 
-        public static EquatableArray<T> Empty => new(Array.Empty<T>());
-
-        public int Count => _items?.Length ?? 0;
-
-        public T this[int index] => _items![index];
-
-        public bool Equals(EquatableArray<T> other)
+        for (var i = 0; i < left.Length; i++)
         {
-            var left = _items ?? Array.Empty<T>();
-            var right = other._items ?? Array.Empty<T>();
-            if (left.Length != right.Length)
+            if (!EqualityComparer<T>.Default.Equals(left[i], right[i]))
             {
                 return false;
             }
-
-            for (var i = 0; i < left.Length; i++)
-            {
-                if (!EqualityComparer<T>.Default.Equals(left[i], right[i]))
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
 
-        public override bool Equals(object? obj) => obj is EquatableArray<T> other && Equals(other);
-
-        public override int GetHashCode()
-        {
-            var hash = 17;
-            foreach (var item in _items ?? Array.Empty<T>())
-            {
-                hash = unchecked((hash * 31) + (item?.GetHashCode() ?? 0));
-            }
-
-            return hash;
-        }
-
-        public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)(_items ?? Array.Empty<T>())).GetEnumerator();
-
-        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-
-        public static bool operator ==(EquatableArray<T> left, EquatableArray<T> right) => left.Equals(right);
-
-        public static bool operator !=(EquatableArray<T> left, EquatableArray<T> right) => !left.Equals(right);
+        return true;
     }
 
-    internal static class EquatableArray
+    public override bool Equals(object? obj) => obj is EquatableArray<T> other && Equals(other);
+
+    public override int GetHashCode()
     {
-        public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items)
-            where T : IEquatable<T> => new(items);
+        var hash = 17;
+        foreach (var item in _items ?? Array.Empty<T>())
+        {
+            hash = unchecked((hash * 31) + (item?.GetHashCode() ?? 0));
+        }
+
+        return hash;
     }
+
+    public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)(_items ?? Array.Empty<T>())).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public static bool operator ==(EquatableArray<T> left, EquatableArray<T> right) => left.Equals(right);
+
+    public static bool operator !=(EquatableArray<T> left, EquatableArray<T> right) => !left.Equals(right);
+}
+
+internal static class EquatableArray
+{
+    public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items)
+        where T : IEquatable<T> => new(items);
 }

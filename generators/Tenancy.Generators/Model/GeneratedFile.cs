@@ -1,4 +1,3 @@
-namespace Tenancy.Generators.Model
-{
-    internal sealed record GeneratedFile(string HintName, string Text);
-}
+namespace Tenancy.Generators.Model;
+
+internal sealed record GeneratedFile(string HintName, string Text);

@@ -1,14 +1,13 @@
-namespace Tenancy.Generators.Model
+namespace Tenancy.Generators.Model;
+
+/// <summary>The repository operation a method's name prefix selects.</summary>
+internal enum MethodKind
 {
-    /// <summary>The repository operation a method's name prefix selects.</summary>
-    internal enum MethodKind
-    {
-        Get,
-        Create,
-        Upsert,
-        Update,
-        Delete,
-        Query,
-        BatchGet,
-    }
+    Get,
+    Create,
+    Upsert,
+    Update,
+    Delete,
+    Query,
+    BatchGet,
 }

@@ -1,13 +1,12 @@
-namespace Tenancy.Generators.Model
+namespace Tenancy.Generators.Model;
+
+internal enum ParameterRole
 {
-    internal enum ParameterRole
-    {
-        Scope,
-        Entity,
-        KeyValue,
-        SortKeyCondition,
-        Page,
-        Keys,
-        CancellationToken,
-    }
+    Scope,
+    Entity,
+    KeyValue,
+    SortKeyCondition,
+    Page,
+    Keys,
+    CancellationToken,
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Routing;
 using Tenancy.Api.Identity;
 using Tenancy.Api.Json;
 using Tenancy.Api.Orders;

@@ -42,10 +42,7 @@ public sealed class StsTenantClientProvider : ITenantClientProvider, IDisposable
         _registry = registry ?? throw new ArgumentNullException(nameof(registry));
         _time = timeProvider ?? TimeProvider.System;
         _clientFactory = new TenantAwsClientFactory(_options);
-        if (sts is null)
-        {
-            sts = _ownedSts = _clientFactory.CreateStsClient();
-        }
+        sts ??= _ownedSts = _clientFactory.CreateStsClient();
 
         _vendor = _options.Mode == CredentialVendingMode.AssumeRoleWithWebIdentity
             ? new WebIdentitySessionVendor(sts, _options)

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
 using Tenancy.Local.Auth;
 using Tenancy.Local.Hosting;
 using Tenancy.Local.Iam;

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Tenancy.Local.Auth;
 using Tenancy.Local.DynamoDb;
 using Tenancy.Local.Identity;

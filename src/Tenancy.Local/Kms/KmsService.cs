@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
 using Tenancy.Local.Auth;
 using Tenancy.Local.Hosting;
 using Tenancy.Local.Iam;

@@ -332,7 +332,7 @@ public sealed class EmfMetrics
     private DimensionSet BaseDimensions()
     {
         var set = new DimensionSet();
-        if (_service is not null && _service != EnvironmentVariableNames.UndefinedService)
+        if (_service is not null and not EnvironmentVariableNames.UndefinedService)
         {
             set.Set(ServiceDimension, _service);
         }

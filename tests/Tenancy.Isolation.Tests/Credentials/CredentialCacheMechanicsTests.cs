@@ -1,4 +1,3 @@
-using Amazon.SecurityToken.Model;
 using Tenancy.Isolation.Credentials;
 using Tenancy.Isolation.Tests.TestSupport;
 

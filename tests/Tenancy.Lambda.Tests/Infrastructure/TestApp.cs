@@ -1,13 +1,11 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tenancy.Lambda.Hosting;
-using Tenancy.Lambda.Runtime;
 
 namespace Tenancy.Lambda.Tests.Infrastructure;
 

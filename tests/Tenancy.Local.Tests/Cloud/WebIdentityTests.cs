@@ -4,7 +4,6 @@ using Amazon.Runtime;
 using Amazon.SecurityToken;
 using Amazon.SecurityToken.Model;
 using Tenancy.Isolation;
-using Tenancy.Local.DynamoDb;
 using Tenancy.Local.Hosting;
 using Tenancy.Local.Identity;
 using Tenancy.Local.Processes;

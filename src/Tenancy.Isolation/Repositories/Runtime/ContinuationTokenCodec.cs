@@ -61,7 +61,7 @@ public static class ContinuationTokenCodec
             return null;
         }
 
-        if (token.Length == 0 || token.Length > MaxTokenLength)
+        if (token.Length is 0 or > MaxTokenLength)
         {
             throw Invalid("it is empty or too long");
         }
