@@ -10,7 +10,7 @@ public sealed class HttpApiGoldenTests : IAsyncLifetime
     private const string JwtCognito = "http-v2/http-v2_jwt-authorizer-cognito-claims__aws-lambda-dotnet.json";
     private const string LambdaAuthorizer = "http-v2/http-v2_lambda-authorizer__aws-lambda-go.json";
     private const string NoAuthorizer = "http-v2/http-v2_no-authorizer__aws-lambda-go.json";
-    private TestApp app = null!;
+    private TestApp _app = null!;
 
     public async Task InitializeAsync() => app = await TestApp.StartAsync(LambdaEventSource.HttpApi);
 

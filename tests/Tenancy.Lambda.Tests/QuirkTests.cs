@@ -17,8 +17,8 @@ public sealed class QuirkTests : IAsyncLifetime
 {
     private const string Rest = "rest-v1/rest-v1-proxy_cognito-userpool-authorizer-claims_stage-Prod__aws-lambda-dotnet.json";
     private const string Http = "http-v2/http-v2_no-authorizer__aws-lambda-go.json";
-    private TestApp rest = null!;
-    private TestApp http = null!;
+    private TestApp _rest = null!;
+    private TestApp _http = null!;
 
     public async Task InitializeAsync()
     {

@@ -11,7 +11,7 @@ public sealed class RestApiGoldenTests : IAsyncLifetime
     private const string Cognito = "rest-v1/rest-v1-proxy_cognito-userpool-authorizer-claims_stage-Prod__aws-lambda-dotnet.json";
     private const string Basic = "rest-v1/rest-v1-proxy_basic__aws-lambda-dotnet-events.json";
     private const string Mixed = "rest-v1/rest-v1-proxy_lambda-authorizer-context_mixed-types_clientcert__aws-lambda-go.json";
-    private TestApp app = null!;
+    private TestApp _app = null!;
 
     public async Task InitializeAsync() => app = await TestApp.StartAsync(LambdaEventSource.RestApi);
 

@@ -11,9 +11,9 @@ namespace Tenancy.Lambda.Tests;
 public sealed class RuntimeLoopTests : IAsyncLifetime
 {
     private static readonly LambdaFunctionSettings Function = new("tenancy-test", "$LATEST", 512, "/aws/lambda/tenancy-test", "stream", "eu-west-1");
-    private FakeRuntimeApi api = null!;
-    private RuntimeApiClient client = null!;
-    private readonly ListLogger logger = new();
+    private FakeRuntimeApi _api = null!;
+    private RuntimeApiClient _client = null!;
+    private readonly ListLogger _logger = new();
 
     public async Task InitializeAsync()
     {

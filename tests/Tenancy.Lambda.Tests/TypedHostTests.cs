@@ -22,7 +22,7 @@ public sealed partial class TypedHostJson : JsonSerializerContext;
 /// <summary>The typed host: source-generated JSON in and out, the handler picked by its name (<c>_HANDLER</c>).</summary>
 public sealed class TypedHostTests : IAsyncLifetime
 {
-    private FakeRuntimeApi api = null!;
+    private FakeRuntimeApi _api = null!;
 
     public async Task InitializeAsync() => api = await FakeRuntimeApi.StartAsync();
 

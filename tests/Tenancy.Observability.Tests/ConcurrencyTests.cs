@@ -10,8 +10,8 @@ public sealed class ConcurrencyTests
     [Fact]
     public async Task Many_threads_logging_and_recording_metrics_into_one_output_produce_only_whole_valid_lines()
     {
-        const int Threads = 8;
-        const int Iterations = 400;
+        const int threads = 8;
+        const int iterations = 400;
         var log = new TestLogger();
         var metrics = TestMetrics.Create(log.Output, o => o.Service = "orders");
         var logger = log.Create();

@@ -99,22 +99,22 @@ internal static class RepositoryEmitter
 
     private static string Scope(MethodSpec method) => Identifier.Escape(method.Find(ParameterRole.Scope)!.Name);
 
-    private static string Await(string call, MethodSpec method) => $"await {call}.ConfigureAwait(false)";
+    private static string Await(string call) => $"await {call}.ConfigureAwait(false)";
 
     private static void EmitGet(SourceWriter writer, RepositorySpec repository, MethodSpec method, Locals locals)
     {
         var scope = Scope(method);
         var ct = method.CancellationExpression;
         EmitKeyFromParameters(writer, repository, method, locals);
-        writer.Line($"var {locals["response"]} = {Await($"{scope}.DynamoDb.GetItemAsync(new {Names.Model}.GetItemRequest {{ TableName = {scope}.Placement.TableName, Key = KeyOf({locals["partitionKey"]}, {locals["sortKey"]}), ConsistentRead = true }}, {ct})", method)};");
-        writer.Line($"return {locals["response"]}.Item is {{ Count: > 0 }} {locals["item"]} ? {Await($"ReadItemAsync({scope}, {locals["item"]}, {ct})", method)} : null;");
+        writer.Line($"var {locals["response"]} = {Await($"{scope}.DynamoDb.GetItemAsync(new {Names.Model}.GetItemRequest {{ TableName = {scope}.Placement.TableName, Key = KeyOf({locals["partitionKey"]}, {locals["sortKey"]}), ConsistentRead = true }}, {ct})")};");
+        writer.Line($"return {locals["response"]}.Item is {{ Count: > 0 }} {locals["item"]} ? {Await($"ReadItemAsync({scope}, {locals["item"]}, {ct})")} : null;");
     }
 
     private static void EmitDelete(SourceWriter writer, RepositorySpec repository, MethodSpec method, Locals locals)
     {
         var scope = Scope(method);
         EmitKeyFromParameters(writer, repository, method, locals);
-        writer.Line($"var {locals["response"]} = {Await($"{scope}.DynamoDb.DeleteItemAsync(new {Names.Model}.DeleteItemRequest {{ TableName = {scope}.Placement.TableName, Key = KeyOf({locals["partitionKey"]}, {locals["sortKey"]}), ReturnValues = global::Amazon.DynamoDBv2.ReturnValue.ALL_OLD }}, {method.CancellationExpression})", method)};");
+        writer.Line($"var {locals["response"]} = {Await($"{scope}.DynamoDb.DeleteItemAsync(new {Names.Model}.DeleteItemRequest {{ TableName = {scope}.Placement.TableName, Key = KeyOf({locals["partitionKey"]}, {locals["sortKey"]}), ReturnValues = global::Amazon.DynamoDBv2.ReturnValue.ALL_OLD }}, {method.CancellationExpression})")};");
         writer.Line($"return {locals["response"]}.Attributes is {{ Count: > 0 }};");
     }
 
@@ -162,7 +162,7 @@ internal static class RepositoryEmitter
 
         if (entity.EncryptedAttributes.Count > 0)
         {
-            writer.Line($"{Await($"EncryptAsync({scope}, {item}, {locals["partitionKey"]}, {locals["sortKey"]}, {ct})", method)};");
+            writer.Line($"{Await($"EncryptAsync({scope}, {item}, {locals["partitionKey"]}, {locals["sortKey"]}, {ct})")};");
         }
 
         var request = locals["request"];
@@ -188,7 +188,7 @@ internal static class RepositoryEmitter
             }
         }
 
-        var put = $"{Await($"{scope}.DynamoDb.PutItemAsync({request}, {ct})", method)};";
+        var put = $"{Await($"{scope}.DynamoDb.PutItemAsync({request}, {ct})")};";
         if (method.Kind == MethodKind.Upsert)
         {
             writer.Line(put);
@@ -257,7 +257,7 @@ internal static class RepositoryEmitter
             writer.Line($"{values}[\":entityPrefix\"] = {Names.Writer}.FromString(EntityPrefix);");
         }
 
-        writer.Line($"var {response} = {Await($"{scope}.DynamoDb.QueryAsync({request}, {ct})", method)};");
+        writer.Line($"var {response} = {Await($"{scope}.DynamoDb.QueryAsync({request}, {ct})")};");
         writer.Line($"var {items} = new global::System.Collections.Generic.List<{entity.TypeName}>({response}.Items?.Count ?? 0);");
         writer.Line($"foreach (var {item} in {response}.Items ?? new global::System.Collections.Generic.List<{Names.Item}>())");
         writer.Line("{");
@@ -270,7 +270,7 @@ internal static class RepositoryEmitter
             writer.Line();
         }
 
-        writer.Line($"{items}.Add({Await($"ReadItemAsync({scope}, {item}, {ct})", method)});");
+        writer.Line($"{items}.Add({Await($"ReadItemAsync({scope}, {item}, {ct})")});");
         writer.Line("}");
         writer.Line();
         writer.Line($"return new global::Tenancy.Isolation.Repositories.Page<{entity.TypeName}>({items}, {Names.Runtime}.ContinuationTokenCodec.Encode({binding}, {response}.LastEvaluatedKey));");
@@ -290,11 +290,11 @@ internal static class RepositoryEmitter
         writer.Line($"{keys}.Add(KeyOf({PartitionKey(entity.PartitionKey, scope, ValueOf)}, {Render(entity.SortKey, ValueOf)}));");
         writer.Line("}");
         writer.Line();
-        writer.Line($"var {found} = {Await($"{Names.Runtime}.BatchGetRunner.GetAsync({scope}.DynamoDb, {scope}.Placement.TableName, {keys}, PartitionKeyAttribute, SortKeyAttribute, {ct})", method)};");
+        writer.Line($"var {found} = {Await($"{Names.Runtime}.BatchGetRunner.GetAsync({scope}.DynamoDb, {scope}.Placement.TableName, {keys}, PartitionKeyAttribute, SortKeyAttribute, {ct})")};");
         writer.Line($"var {results} = new global::System.Collections.Generic.List<{entity.TypeName}>({found}.Count);");
         writer.Line($"foreach (var {item} in {found})");
         writer.Line("{");
-        writer.Line($"{results}.Add({Await($"ReadItemAsync({scope}, {item}, {ct})", method)});");
+        writer.Line($"{results}.Add({Await($"ReadItemAsync({scope}, {item}, {ct})")});");
         writer.Line("}");
         writer.Line();
         writer.Line($"return {results};");

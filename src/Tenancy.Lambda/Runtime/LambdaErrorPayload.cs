@@ -26,7 +26,7 @@ public sealed record LambdaErrorPayload(string ErrorType, string ErrorMessage, I
     public byte[] ToUtf8Json()
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteString("errorMessage", ErrorMessage);

@@ -15,7 +15,7 @@ internal sealed class JsonLineBuffer : IDisposable
     private const int MaxRetainedBytes = 64 * 1024;
 
     [ThreadStatic]
-    private static JsonLineBuffer? t_cached;
+    private static JsonLineBuffer? _cached;
 
     private readonly ArrayBufferWriter<byte> _bytes = new(1024);
     private bool _inUse;

@@ -4,7 +4,7 @@ namespace Tenancy.Observability;
 internal static class XRayTraceId
 {
     // The header is the same string for every line of an invocation: remember the last answer.
-    private static Tuple<string, string?>? s_last;
+    private static Tuple<string, string?>? _last;
 
     public static string? FromHeader(string? header)
     {

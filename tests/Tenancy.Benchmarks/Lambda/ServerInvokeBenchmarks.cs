@@ -23,12 +23,12 @@ namespace Tenancy.Benchmarks.Lambda;
 public class ServerInvokeBenchmarks
 {
     private const string RestEvent = "rest-v1/rest-v1-proxy_cognito-userpool-authorizer-claims_stage-Prod__aws-lambda-dotnet.json";
-    private WebApplication lambdaApp = null!;
-    private WebApplication kestrelApp = null!;
-    private LambdaServer server = null!;
-    private HttpClient client = null!;
-    private byte[] payload = null!;
-    private LambdaInvocationContext context = null!;
+    private WebApplication _lambdaApp = null!;
+    private WebApplication _kestrelApp = null!;
+    private LambdaServer _server = null!;
+    private HttpClient _client = null!;
+    private byte[] _payload = null!;
+    private LambdaInvocationContext _context = null!;
 
     [GlobalSetup]
     public void Setup()

@@ -6,8 +6,8 @@ namespace Tenancy.Lambda.Tests.Infrastructure;
 /// <summary>A published <c>bootstrap</c> started against a Runtime API address; killed on dispose if still running.</summary>
 public sealed class BootstrapProcess : IAsyncDisposable
 {
-    private readonly Process process;
-    private readonly StringBuilder output = new();
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
 
     private BootstrapProcess(Process process) => this.process = process;
 

@@ -22,13 +22,13 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
     /// <summary>The limit quoted in Lambda's 413 message.</summary>
     public const int DefaultPayloadLimit = 6291556;
 
-    private readonly WebApplication app;
-    private readonly Channel<PendingInvocation> queue = Channel.CreateUnbounded<PendingInvocation>();
-    private readonly ConcurrentDictionary<string, PendingInvocation> inFlight = new();
-    private readonly TaskCompletionSource<DateTimeOffset> firstNext = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource<RecordedCall> initError = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int nextCalls;
-    private long firstNextTimestamp;
+    private readonly WebApplication _app;
+    private readonly Channel<PendingInvocation> _queue = Channel.CreateUnbounded<PendingInvocation>();
+    private readonly ConcurrentDictionary<string, PendingInvocation> _inFlight = new();
+    private readonly TaskCompletionSource<DateTimeOffset> _firstNext = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<RecordedCall> _initError = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _nextCalls;
+    private long _firstNextTimestamp;
 
     private FakeRuntimeApi(WebApplication app) => this.app = app;
 

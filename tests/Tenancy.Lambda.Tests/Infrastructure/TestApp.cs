@@ -15,7 +15,7 @@ namespace Tenancy.Lambda.Tests.Infrastructure;
 /// </summary>
 public sealed class TestApp : IAsyncDisposable
 {
-    private readonly WebApplication app;
+    private readonly WebApplication _app;
 
     private TestApp(WebApplication app, LambdaServer server)
     {

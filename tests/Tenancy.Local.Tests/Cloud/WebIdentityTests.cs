@@ -40,7 +40,7 @@ public sealed class WebIdentityTests : IClassFixture<WebIdentityTests.TrustingCl
             var issuerOptions = new LocalIssuerOptions();
             var provider = $"127.0.0.1:{port}/{issuerOptions.UserPoolId}";
             var original = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find()!, "template.yaml"));
-            const string Anchor = "                aws:RequestTag/TenantID: '?*'\n";
+            const string anchor = "                aws:RequestTag/TenantID: '?*'\n";
             Assert.Contains(Anchor, original, StringComparison.Ordinal);
             var webIdentityTrust = Anchor + $"""
                           - Sid: LocalIssuerWebIdentity
