@@ -50,11 +50,13 @@ public sealed class StsTenantClientProvider : ITenantClientProvider, IDisposable
         _sessions = new BoundedLruCache<SessionKey, TenantSession>(_options.MaxCachedSessions, OnEvicted);
     }
 
+    /// <summary>How many credentials were vended per tenant, for tests and metrics.</summary>
     public TenantCredentialCounters Counters { get; } = new();
 
     /// <summary>Sessions currently cached.</summary>
     public int CachedSessions => _sessions.Count;
 
+    /// <inheritdoc/>
     public ValueTask<TenantClients> GetClientsAsync(TenantId tenantId, TenantRequestor requestor, CancellationToken cancellationToken)
     {
         if (tenantId.IsEmpty)
@@ -74,6 +76,7 @@ public sealed class StsTenantClientProvider : ITenantClientProvider, IDisposable
         return RenewAsync(session, requestor, cancellationToken);
     }
 
+    /// <inheritdoc/>
     public void Dispose()
     {
         _sessions.Clear();

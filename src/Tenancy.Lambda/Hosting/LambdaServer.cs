@@ -24,6 +24,7 @@ public sealed class LambdaServer : IServer
     private Task? _loop;
     private bool _disposed;
 
+    /// <summary>Creates the server; <paramref name="lifetime"/>, when given, is stopped if the runtime loop ends.</summary>
     public LambdaServer(IOptions<LambdaHostingOptions> options, ILogger<LambdaServer> logger, IHostApplicationLifetime? lifetime = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -32,8 +33,10 @@ public sealed class LambdaServer : IServer
         _lifetime = lifetime;
     }
 
+    /// <inheritdoc/>
     public IFeatureCollection Features { get; } = new FeatureCollection();
 
+    /// <summary>Starts polling the Runtime API in the background and hands each API Gateway event to <paramref name="application"/>.</summary>
     public Task StartAsync<TContext>(IHttpApplication<TContext> application, CancellationToken cancellationToken) where TContext : notnull
     {
         ArgumentNullException.ThrowIfNull(application);
@@ -56,6 +59,7 @@ public sealed class LambdaServer : IServer
         return started.InvokeAsync(payload, context, cancellationToken);
     }
 
+    /// <summary>Stops asking for events and waits for the invocation in progress to finish.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
@@ -66,6 +70,7 @@ public sealed class LambdaServer : IServer
     }
 
     // Registered both as itself and as IServer, so the container disposes it twice.
+    /// <inheritdoc/>
     public void Dispose()
     {
         if (_disposed)

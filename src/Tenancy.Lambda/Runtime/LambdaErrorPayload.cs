@@ -23,6 +23,7 @@ public sealed record LambdaErrorPayload(string ErrorType, string ErrorMessage, I
         return new LambdaErrorPayload(errorType ?? exception.GetType().Name, exception.Message, lines);
     }
 
+    /// <summary>Serializes the payload as the Runtime API expects it, with readable (not HTML-escaped) text.</summary>
     public byte[] ToUtf8Json()
     {
         var buffer = new ArrayBufferWriter<byte>(256);

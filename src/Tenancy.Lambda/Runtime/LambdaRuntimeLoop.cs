@@ -18,6 +18,7 @@ public sealed class LambdaRuntimeLoop
     private readonly LambdaRuntimeOptions _options;
     private readonly ILogger _logger;
 
+    /// <summary>Creates the loop; without a logger, runtime failures are not logged.</summary>
     public LambdaRuntimeLoop(RuntimeApiClient client, ILambdaInvocationHandler handler, LambdaRuntimeOptions options, ILogger? logger = null)
     {
         _client = client ?? throw new ArgumentNullException(nameof(client));
@@ -29,6 +30,7 @@ public sealed class LambdaRuntimeLoop
     /// <summary>True once any loop in the process asked for an event: failures before that are init failures.</summary>
     public static bool HasPolled => Volatile.Read(ref _pollStarted) != 0;
 
+    /// <summary>Asks for events and invokes the handler until <paramref name="stoppingToken"/> is cancelled, the Runtime API goes away, or <see cref="LambdaRuntimeOptions.RunOnce"/> is set and one event was handled.</summary>
     public async Task RunAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)

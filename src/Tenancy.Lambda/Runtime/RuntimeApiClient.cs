@@ -22,7 +22,10 @@ public sealed class RuntimeApiClient : IDisposable
     private readonly LambdaFunctionSettings _function;
     private readonly TimeProvider _timeProvider;
 
+    /// <summary>Creates the client for one runtime process.</summary>
     /// <param name="runtimeApiAddress">The <c>host:port</c> from <c>AWS_LAMBDA_RUNTIME_API</c>.</param>
+    /// <param name="function">The function's settings, copied into every invocation context.</param>
+    /// <param name="timeProvider">The clock deadlines are read against; the system clock when null.</param>
     public RuntimeApiClient(string runtimeApiAddress, LambdaFunctionSettings function, TimeProvider? timeProvider = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(runtimeApiAddress);
@@ -93,6 +96,7 @@ public sealed class RuntimeApiClient : IDisposable
         return await PostAsync(_initErrorUri, context: null, content, error.ErrorType, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <inheritdoc/>
     public void Dispose() => _http.Dispose();
 
     private async Task<RuntimeApiOutcome> PostAsync(Uri uri, LambdaInvocationContext? context, HttpContent content, string? errorType, CancellationToken cancellationToken)
