@@ -3,14 +3,14 @@ namespace Tenancy.Isolation;
 /// <summary>Lifecycle state of a tenant in the registry. Only <see cref="Active"/> tenants may be served.</summary>
 public enum TenantStatus
 {
-    /// <summary>Being created; not yet served.</summary>
+    /// <summary>Onboarding has not finished; not served.</summary>
     Provisioning = 0,
-    /// <summary>Served.</summary>
+    /// <summary>The only state that is served.</summary>
     Active = 1,
-    /// <summary>Temporarily refused, data kept.</summary>
+    /// <summary>Refused until reactivated.</summary>
     Suspended = 2,
-    /// <summary>Being removed; refused.</summary>
+    /// <summary>Offboarding is removing the tenant; not served.</summary>
     Offboarding = 3,
-    /// <summary>Removed; refused.</summary>
+    /// <summary>Offboarding has finished; not served.</summary>
     Offboarded = 4,
 }

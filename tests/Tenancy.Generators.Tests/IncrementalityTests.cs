@@ -89,9 +89,9 @@ public class IncrementalityTests
         foreach (var name in TrackedSteps)
         {
             Assert.True(result.TrackedSteps.ContainsKey(name), $"Step {name} was not tracked.");
-            foreach (var (Value, Reason) in result.TrackedSteps[name].SelectMany(step => step.Outputs))
+            foreach (var output in result.TrackedSteps[name].SelectMany(step => step.Outputs))
             {
-                walked += AssertNoCompilerObjects(Value, new HashSet<object>(ReferenceEqualityComparer.Instance), name);
+                walked += AssertNoCompilerObjects(output.Value, new HashSet<object>(ReferenceEqualityComparer.Instance), name);
             }
         }
 

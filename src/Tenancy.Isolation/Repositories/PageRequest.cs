@@ -3,7 +3,7 @@ namespace Tenancy.Isolation.Repositories;
 /// <summary>One page of a query: at most <see cref="Limit"/> items, continuing after an opaque token from a previous page.</summary>
 public readonly record struct PageRequest
 {
-    /// <summary>The largest page a caller may ask for, so one request can't read a whole partition.</summary>
+    /// <summary>The largest page a caller may ask for, which bounds the work and memory of one request.</summary>
     public const int MaxLimit = 1000;
 
     /// <summary>Asks for up to <paramref name="limit"/> items, continuing after <paramref name="continuationToken"/> when given.</summary>

@@ -27,12 +27,12 @@ public sealed class TenantClients
     /// <summary>The tenant the clients' credentials are scoped to.</summary>
     public TenantId TenantId { get; }
 
-    /// <summary>DynamoDB client limited to the tenant's items.</summary>
+    /// <summary>DynamoDB client signed with the tenant's credentials.</summary>
     public IAmazonDynamoDB DynamoDb { get; }
 
-    /// <summary>KMS client limited to the tenant's key.</summary>
+    /// <summary>KMS client signed with the tenant's credentials.</summary>
     public IAmazonKeyManagementService Kms { get; }
 
-    /// <summary>S3 client limited to the tenant's prefix.</summary>
+    /// <summary>S3 client signed with the tenant's credentials.</summary>
     public IAmazonS3 S3 { get; }
 }

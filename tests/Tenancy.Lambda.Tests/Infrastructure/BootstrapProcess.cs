@@ -9,21 +9,21 @@ public sealed class BootstrapProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private BootstrapProcess(Process process) => this.process = process;
+    private BootstrapProcess(Process process) => _process = process;
 
-    public int Id => process.Id;
+    public int Id => _process.Id;
 
-    public bool HasExited => process.HasExited;
+    public bool HasExited => _process.HasExited;
 
-    public int ExitCode => process.ExitCode;
+    public int ExitCode => _process.ExitCode;
 
     public string Output
     {
         get
         {
-            lock (output)
+            lock (_output)
             {
-                return output.ToString();
+                return _output.ToString();
             }
         }
     }
@@ -63,23 +63,23 @@ public sealed class BootstrapProcess : IAsyncDisposable
     /// <summary>SIGTERM, as Lambda sends at shutdown.</summary>
     public void Terminate()
     {
-        using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         kill.WaitForExit();
     }
 
-    public Task WaitForExitAsync(TimeSpan timeout) => process.WaitForExitAsync().WaitAsync(timeout);
+    public Task WaitForExitAsync(TimeSpan timeout) => _process.WaitForExitAsync().WaitAsync(timeout);
 
     /// <summary>VmRSS of the running process in KiB.</summary>
     public long ResidentKiB()
     {
-        var line = File.ReadLines($"/proc/{process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
         return long.Parse(line["VmRSS:".Length..].Replace("kB", "", StringComparison.Ordinal).Trim(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>User + system CPU time the process has used so far (from /proc/&lt;pid&gt;/stat), in milliseconds.</summary>
     public double CpuMilliseconds()
     {
-        var stat = File.ReadAllText($"/proc/{process.Id}/stat");
+        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
 
         // Fields 14 and 15 (utime, stime) in clock ticks; after the command name they are at indexes 11 and 12.
@@ -89,13 +89,13 @@ public sealed class BootstrapProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!process.HasExited)
+        if (!_process.HasExited)
         {
-            process.Kill();
-            await process.WaitForExitAsync();
+            _process.Kill();
+            await _process.WaitForExitAsync();
         }
 
-        process.Dispose();
+        _process.Dispose();
     }
 
     private void Append(string? line)
@@ -105,9 +105,9 @@ public sealed class BootstrapProcess : IAsyncDisposable
             return;
         }
 
-        lock (output)
+        lock (_output)
         {
-            output.AppendLine(line);
+            _output.AppendLine(line);
         }
     }
 }

@@ -30,21 +30,21 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
     private int _nextCalls;
     private long _firstNextTimestamp;
 
-    private FakeRuntimeApi(WebApplication app) => this.app = app;
+    private FakeRuntimeApi(WebApplication app) => _app = app;
 
     public string Address { get; private set; } = string.Empty;
 
     public int PayloadLimit { get; set; } = DefaultPayloadLimit;
 
     /// <summary>When the first <c>GET next</c> arrived (the end of init).</summary>
-    public Task<DateTimeOffset> FirstNextCall => firstNext.Task;
+    public Task<DateTimeOffset> FirstNextCall => _firstNext.Task;
 
-    public Task<RecordedCall> InitError => initError.Task;
+    public Task<RecordedCall> InitError => _initError.Task;
 
-    public int NextCalls => Volatile.Read(ref nextCalls);
+    public int NextCalls => Volatile.Read(ref _nextCalls);
 
     /// <summary><see cref="System.Diagnostics.Stopwatch.GetTimestamp"/> of the first <c>GET next</c>, 0 before it.</summary>
-    public long FirstNextTimestamp => Interlocked.Read(ref firstNextTimestamp);
+    public long FirstNextTimestamp => Interlocked.Read(ref _firstNextTimestamp);
 
     public static async Task<FakeRuntimeApi> StartAsync()
     {
@@ -70,8 +70,8 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
     public Task<RecordedCall> Enqueue(byte[] payload, ScriptedInvocation? script = null)
     {
         var pending = new PendingInvocation(script ?? new ScriptedInvocation(), payload);
-        inFlight[pending.Script.RequestId] = pending;
-        queue.Writer.TryWrite(pending);
+        _inFlight[pending.Script.RequestId] = pending;
+        _queue.Writer.TryWrite(pending);
         return pending.Answer.Task;
     }
 
@@ -79,9 +79,9 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        queue.Writer.TryComplete();
-        await app.StopAsync();
-        await app.DisposeAsync();
+        _queue.Writer.TryComplete();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
     }
 
     private async Task HandleAsync(HttpContext context)
@@ -101,7 +101,7 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
         }
         else if (route == "init/error" && HttpMethods.IsPost(context.Request.Method))
         {
-            initError.TrySetResult(await RecordAsync(context, "init/error", "-"));
+            _initError.TrySetResult(await RecordAsync(context, "init/error", "-"));
             await AcceptedAsync(context);
         }
         else if (route.StartsWith("invocation/", StringComparison.Ordinal) && HttpMethods.IsPost(context.Request.Method))
@@ -117,13 +117,13 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
 
     private async Task NextAsync(HttpContext context)
     {
-        Interlocked.CompareExchange(ref firstNextTimestamp, System.Diagnostics.Stopwatch.GetTimestamp(), 0);
-        firstNext.TrySetResult(DateTimeOffset.UtcNow);
-        Interlocked.Increment(ref nextCalls);
+        Interlocked.CompareExchange(ref _firstNextTimestamp, System.Diagnostics.Stopwatch.GetTimestamp(), 0);
+        _firstNext.TrySetResult(DateTimeOffset.UtcNow);
+        Interlocked.Increment(ref _nextCalls);
         PendingInvocation pending;
         try
         {
-            pending = await queue.Reader.ReadAsync(context.RequestAborted);
+            pending = await _queue.Reader.ReadAsync(context.RequestAborted);
         }
         catch (Exception exception) when (exception is OperationCanceledException or ChannelClosedException)
         {
@@ -149,7 +149,7 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
 
     private async Task AnswerAsync(HttpContext context, string requestId, string kind)
     {
-        if (!inFlight.TryGetValue(requestId, out var pending))
+        if (!_inFlight.TryGetValue(requestId, out var pending))
         {
             await ErrorAsync(context, 400, "InvalidRequestID", "Invalid request ID");
             return;
