@@ -41,8 +41,8 @@ public sealed class WebIdentityTests : IClassFixture<WebIdentityTests.TrustingCl
             var provider = $"127.0.0.1:{port}/{issuerOptions.UserPoolId}";
             var original = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find()!, "template.yaml"));
             const string anchor = "                aws:RequestTag/TenantID: '?*'\n";
-            Assert.Contains(Anchor, original, StringComparison.Ordinal);
-            var webIdentityTrust = Anchor + $"""
+            Assert.Contains(anchor, original, StringComparison.Ordinal);
+            var webIdentityTrust = anchor + $"""
                           - Sid: LocalIssuerWebIdentity
                             Effect: Allow
                             Principal: {"{"} Federated: 'arn:aws:iam::000000000000:oidc-provider/{provider}' {"}"}
@@ -53,7 +53,7 @@ public sealed class WebIdentityTests : IClassFixture<WebIdentityTests.TrustingCl
 
                 """;
             _templatePath = Path.Combine(Path.GetTempPath(), $"tenancy-webidentity-{Guid.NewGuid():N}.yaml");
-            await File.WriteAllTextAsync(_templatePath, original.Replace(Anchor, webIdentityTrust, StringComparison.Ordinal));
+            await File.WriteAllTextAsync(_templatePath, original.Replace(anchor, webIdentityTrust, StringComparison.Ordinal));
             Cloud = await LocalCloud.StartAsync(new LocalCloudOptions { Port = port, TemplatePath = _templatePath, Issuer = issuerOptions });
             Acme = await Cloud.OnboardTenantAsync("acme", "Acme", TenantTier.Basic, TenancyModel.Pool);
         }
