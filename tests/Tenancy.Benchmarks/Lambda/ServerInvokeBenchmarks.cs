@@ -33,32 +33,32 @@ public class ServerInvokeBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        lambdaApp = Build(builder => builder.Services.AddLambdaServer(LambdaEventSource.RestApi, o => o.Runtime.RuntimeApiAddress = null));
-        lambdaApp.StartAsync().GetAwaiter().GetResult();
-        server = (LambdaServer)lambdaApp.Services.GetRequiredService<IServer>();
+        _lambdaApp = Build(builder => builder.Services.AddLambdaServer(LambdaEventSource.RestApi, o => o.Runtime.RuntimeApiAddress = null));
+        _lambdaApp.StartAsync().GetAwaiter().GetResult();
+        _server = (LambdaServer)_lambdaApp.Services.GetRequiredService<IServer>();
 
-        kestrelApp = Build(builder => builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0)));
-        kestrelApp.StartAsync().GetAwaiter().GetResult();
-        var address = kestrelApp.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        client = new HttpClient { BaseAddress = new Uri(address) };
+        _kestrelApp = Build(builder => builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0)));
+        _kestrelApp.StartAsync().GetAwaiter().GetResult();
+        var address = _kestrelApp.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        _client = new HttpClient { BaseAddress = new Uri(address) };
 
-        payload = SampleEvents.Modified(RestEvent, e => e["pathParameters"]!["proxy"] = "hello/ada");
-        context = new LambdaInvocationContext("bench", DateTimeOffset.UtcNow.AddDays(1), "arn:aws:lambda:eu-west-1:123456789012:function:bench",
+        _payload = SampleEvents.Modified(RestEvent, e => e["pathParameters"]!["proxy"] = "hello/ada");
+        _context = new LambdaInvocationContext("bench", DateTimeOffset.UtcNow.AddDays(1), "arn:aws:lambda:eu-west-1:123456789012:function:bench",
             new LambdaFunctionSettings("bench", "$LATEST", 512, "/aws/lambda/bench", "stream", "eu-west-1"));
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
-        client.Dispose();
-        lambdaApp.StopAsync().GetAwaiter().GetResult();
-        kestrelApp.StopAsync().GetAwaiter().GetResult();
+        _client.Dispose();
+        _lambdaApp.StopAsync().GetAwaiter().GetResult();
+        _kestrelApp.StopAsync().GetAwaiter().GetResult();
     }
 
     [Benchmark(Baseline = true)]
     public async Task<int> KestrelOverLoopback()
     {
-        using var response = await client.GetAsync("/hello/ada");
+        using var response = await _client.GetAsync("/hello/ada");
         var body = await response.Content.ReadAsByteArrayAsync();
         return body.Length;
     }
@@ -66,7 +66,7 @@ public class ServerInvokeBenchmarks
     [Benchmark]
     public async Task<int> LambdaServerInvoke()
     {
-        var response = await server.InvokeAsync(payload, context);
+        var response = await _server.InvokeAsync(_payload, _context);
         await response.AfterResponseSent!();
         return response.Payload.Length;
     }

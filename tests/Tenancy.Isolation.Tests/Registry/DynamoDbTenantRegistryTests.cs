@@ -9,7 +9,6 @@ namespace Tenancy.Isolation.Tests.Registry;
 [Collection(DynamoDbLocalCollection.Name)]
 public sealed class DynamoDbTenantRegistryTests : IAsyncLifetime
 {
-    private readonly DynamoDbLocalFixture _dynamo;
     private readonly AmazonDynamoDBClient _client;
     private readonly string _table = $"TenantRegistry-{Guid.NewGuid():N}";
     private readonly ManualTimeProvider _time = new();
@@ -17,7 +16,6 @@ public sealed class DynamoDbTenantRegistryTests : IAsyncLifetime
 
     public DynamoDbTenantRegistryTests(DynamoDbLocalFixture dynamo)
     {
-        _dynamo = dynamo;
         _client = dynamo.CreateClient();
     }
 
