@@ -9,7 +9,9 @@ namespace Tenancy.Isolation;
 /// </summary>
 public readonly struct TenantId : IEquatable<TenantId>, ISpanParsable<TenantId>
 {
+    /// <summary>Shortest valid tenant id.</summary>
     public const int MinLength = 3;
+    /// <summary>Longest valid tenant id, so it fits in key prefixes and STS session names.</summary>
     public const int MaxLength = 32;
 
     private readonly string? _value;
@@ -22,20 +24,26 @@ public readonly struct TenantId : IEquatable<TenantId>, ISpanParsable<TenantId>
     /// <summary>True for <c>default(TenantId)</c>, which is never a valid tenant.</summary>
     public bool IsEmpty => _value is null;
 
+    /// <summary>Parses a tenant id; throws <see cref="InvalidTenantIdException"/> when it is not valid.</summary>
     public static TenantId Parse(string value) => Parse(value, provider: null);
 
+    /// <inheritdoc/>
     public static TenantId Parse(string value, IFormatProvider? provider)
     {
         ArgumentNullException.ThrowIfNull(value);
         return TryParse(value, out var id, out var error) ? id : throw new InvalidTenantIdException(error);
     }
 
+    /// <inheritdoc/>
     public static TenantId Parse(ReadOnlySpan<char> s, IFormatProvider? provider) => Parse(s.ToString(), provider);
 
+    /// <summary>Parses a tenant id; false when it is not valid.</summary>
     public static bool TryParse([NotNullWhen(true)] string? value, out TenantId result) => TryParse(value, out result, out _);
 
+    /// <inheritdoc/>
     public static bool TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out TenantId result) => TryParse(s, out result, out _);
 
+    /// <inheritdoc/>
     public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out TenantId result) => TryParse(s.ToString(), out result, out _);
 
     /// <summary>Parses <paramref name="value"/>; on failure <paramref name="error"/> says precisely what is wrong.</summary>
@@ -59,7 +67,7 @@ public readonly struct TenantId : IEquatable<TenantId>, ISpanParsable<TenantId>
             return "A tenant id is required.";
         }
 
-        if (value.Length < MinLength || value.Length > MaxLength)
+        if (value.Length is < MinLength or > MaxLength)
         {
             return $"A tenant id must be {MinLength} to {MaxLength} characters long; got {value.Length}.";
         }
@@ -87,15 +95,21 @@ public readonly struct TenantId : IEquatable<TenantId>, ISpanParsable<TenantId>
         ? $"U+{(int)c:X4}"
         : $"'{c}'";
 
+    /// <inheritdoc/>
     public bool Equals(TenantId other) => string.Equals(_value, other._value, StringComparison.Ordinal);
 
+    /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is TenantId other && Equals(other);
 
+    /// <inheritdoc/>
     public override int GetHashCode() => _value is null ? 0 : StringComparer.Ordinal.GetHashCode(_value);
 
+    /// <summary>The id's text; empty for <c>default</c>.</summary>
     public override string ToString() => _value ?? string.Empty;
 
+    /// <summary>Whether both ids have the same text (ordinal).</summary>
     public static bool operator ==(TenantId left, TenantId right) => left.Equals(right);
 
+    /// <summary>Whether the ids' text differs (ordinal).</summary>
     public static bool operator !=(TenantId left, TenantId right) => !left.Equals(right);
 }

@@ -9,6 +9,7 @@ public sealed record LambdaFunctionSettings(
     string LogStreamName,
     string? Region)
 {
+    /// <summary>Reads the <c>AWS_LAMBDA_FUNCTION_*</c>, <c>AWS_LAMBDA_LOG_*</c> and <c>AWS_REGION</c> variables Lambda sets.</summary>
     public static LambdaFunctionSettings FromEnvironment()
     {
         static string Read(string name) => Environment.GetEnvironmentVariable(name) ?? string.Empty;

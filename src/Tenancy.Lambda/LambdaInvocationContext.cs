@@ -9,6 +9,7 @@ public sealed class LambdaInvocationContext
 {
     private static readonly AsyncLocal<LambdaInvocationContext?> CurrentContext = new();
 
+    /// <summary>Creates the context from the Runtime API's <c>next</c> response headers.</summary>
     public LambdaInvocationContext(
         string awsRequestId,
         DateTimeOffset deadline,
@@ -49,6 +50,7 @@ public sealed class LambdaInvocationContext
     /// <summary><c>Lambda-Runtime-Invoked-Function-Arn</c>.</summary>
     public string InvokedFunctionArn { get; }
 
+    /// <summary>The function's static settings, the same for every invocation.</summary>
     public LambdaFunctionSettings Function { get; }
 
     /// <summary><c>Lambda-Runtime-Trace-Id</c> (X-Ray header value), also exported as <c>_X_AMZN_TRACE_ID</c>.</summary>
@@ -66,8 +68,10 @@ public sealed class LambdaInvocationContext
     /// <summary><c>Lambda-Runtime-Invocation-Id</c>, echoed back on the response when present.</summary>
     public string? InvocationId { get; }
 
+    /// <summary>The clock <see cref="RemainingTime"/> is measured with; replaceable in tests.</summary>
     public TimeProvider TimeProvider { get; }
 
+    /// <summary>Time left before <see cref="Deadline"/>, never negative.</summary>
     public TimeSpan RemainingTime
     {
         get

@@ -144,7 +144,7 @@ public sealed class CrossTenantTests
         var issuer = _fixture.Cloud.Issuer;
         var victim = _fixture.Premium.Id;
         var jwks = System.Text.Json.Nodes.JsonNode.Parse(issuer.Jwks().ToJsonString())!;
-        string? token = kind switch
+        var token = kind switch
         {
             "tampered-claim" => ForgedTokens.WithClaim(attacker.AccessToken, "custom:tenantID", victim),
             "tampered-by-issuer-hook" => issuer.MintToken(attacker.Onboarded.Username, TokenUse.Access, TokenDefect.TamperedTenant, tamperedTenantId: victim),

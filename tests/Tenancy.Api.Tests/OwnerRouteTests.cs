@@ -106,10 +106,8 @@ public sealed class OwnerRouteTests
             await gone.ProblemAsync(HttpStatusCode.NotFound);
         }
 
-        using (var again = await http.SendAsync(HttpMethod.Delete, $"/orders/{id}", tenant.AccessToken))
-        {
-            await again.ProblemAsync(HttpStatusCode.NotFound);
-        }
+        using var again = await http.SendAsync(HttpMethod.Delete, $"/orders/{id}", tenant.AccessToken);
+        await again.ProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Theory]

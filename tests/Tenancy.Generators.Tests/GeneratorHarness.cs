@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Tenancy.Generators;
 
 namespace Tenancy.Generators.Tests;
 

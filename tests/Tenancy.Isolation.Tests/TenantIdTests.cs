@@ -1,5 +1,3 @@
-using Tenancy.Isolation;
-
 namespace Tenancy.Isolation.Tests;
 
 public sealed class TenantIdTests

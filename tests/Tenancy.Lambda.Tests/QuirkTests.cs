@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Tenancy.Lambda.Hosting;
 using Tenancy.Lambda.Tests.Infrastructure;
@@ -20,72 +19,72 @@ public sealed class QuirkTests : IAsyncLifetime
 {
     private const string Rest = "rest-v1/rest-v1-proxy_cognito-userpool-authorizer-claims_stage-Prod__aws-lambda-dotnet.json";
     private const string Http = "http-v2/http-v2_no-authorizer__aws-lambda-go.json";
-    private TestApp rest = null!;
-    private TestApp http = null!;
+    private TestApp _rest = null!;
+    private TestApp _http = null!;
 
     public async Task InitializeAsync()
     {
-        rest = await TestApp.StartAsync(LambdaEventSource.RestApi);
-        http = await TestApp.StartAsync(LambdaEventSource.HttpApi);
+        _rest = await TestApp.StartAsync(LambdaEventSource.RestApi);
+        _http = await TestApp.StartAsync(LambdaEventSource.HttpApi);
     }
 
     public async Task DisposeAsync()
     {
-        await rest.DisposeAsync();
-        await http.DisposeAsync();
+        await _rest.DisposeAsync();
+        await _http.DisposeAsync();
     }
 
     [Fact]
     public async Task Quirk01_HttpApiHeaderValuesAreNotSplitOnCommas()
     {
-        await http.InvokeAsync(SampleEvents.Modified(Http, e =>
+        await _http.InvokeAsync(SampleEvents.Modified(Http, e =>
         {
             e["headers"]!["user-agent"] = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko)";
             e["headers"]!["if-modified-since"] = "Wed, 21 Oct 2015 07:28:00 GMT";
         }));
 
-        Assert.Equal(["Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko)"], http.Seen!.Header("User-Agent"));
-        Assert.Equal(["Wed, 21 Oct 2015 07:28:00 GMT"], http.Seen.Header("If-Modified-Since"));
+        Assert.Equal(["Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko)"], _http.Seen!.Header("User-Agent"));
+        Assert.Equal(["Wed, 21 Oct 2015 07:28:00 GMT"], _http.Seen.Header("If-Modified-Since"));
     }
 
     [Fact]
     public async Task Quirk02_HttpApiStageIsStrippedOnlyAtASegmentBoundary()
     {
-        await http.InvokeAsync(SampleEvents.Modified(Http, e =>
+        await _http.InvokeAsync(SampleEvents.Modified(Http, e =>
         {
             e["rawPath"] = "/betamax/x";
             e["requestContext"]!["stage"] = "beta";
             e["requestContext"]!["http"]!["path"] = "/betamax/x";
         }));
 
-        Assert.Equal("", http.Seen!.PathBase);
-        Assert.Equal("/betamax/x", http.Seen.Path);
+        Assert.Equal("", _http.Seen!.PathBase);
+        Assert.Equal("/betamax/x", _http.Seen.Path);
     }
 
     [Fact]
     public async Task Quirk03_RestApiQueryKeysAreReEncodedLikeValues()
     {
-        await rest.InvokeAsync(SampleEvents.Modified(Rest, e => e["queryStringParameters"] = new JsonObject { ["a&b=c"] = "1", ["plain"] = "x y" }));
+        await _rest.InvokeAsync(SampleEvents.Modified(Rest, e => e["queryStringParameters"] = new JsonObject { ["a&b=c"] = "1", ["plain"] = "x y" }));
 
-        Assert.Equal(["1"], rest.Seen!.Query["a&b=c"]);
-        Assert.Equal(["x y"], rest.Seen.Query["plain"]);
+        Assert.Equal(["1"], _rest.Seen!.Query["a&b=c"]);
+        Assert.Equal(["x y"], _rest.Seen.Query["plain"]);
     }
 
     [Fact]
     public async Task Quirk04_HttpApiLambdaAuthorizerContextBecomesClaimsAndAnEmptyAuthorizerIsAnonymous()
     {
-        await http.InvokeAsync(SampleEvents.Bytes("http-v2/http-v2_lambda-authorizer__aws-lambda-dotnet-events.json"));
-        Assert.True(http.Seen!.User.Identity!.IsAuthenticated);
-        Assert.Equal("value", http.Seen.Claim("key"));
+        await _http.InvokeAsync(SampleEvents.Bytes("http-v2/http-v2_lambda-authorizer__aws-lambda-dotnet-events.json"));
+        Assert.True(_http.Seen!.User.Identity!.IsAuthenticated);
+        Assert.Equal("value", _http.Seen.Claim("key"));
 
-        await http.InvokeAsync(SampleEvents.Modified(Http, e => e["requestContext"]!["authorizer"] = new JsonObject()));
-        Assert.False(http.Seen!.User.Identity?.IsAuthenticated ?? false);
+        await _http.InvokeAsync(SampleEvents.Modified(Http, e => e["requestContext"]!["authorizer"] = new JsonObject()));
+        Assert.False(_http.Seen!.User.Identity?.IsAuthenticated ?? false);
     }
 
     [Fact]
     public async Task Quirk05_NoContentTypeIsWrittenWhenTheAppSetNone()
     {
-        var response = await rest.InvokeAsync(SampleEvents.Modified(Rest, e => e["pathParameters"]!["proxy"] = "redirect"));
+        var response = await _rest.InvokeAsync(SampleEvents.Modified(Rest, e => e["pathParameters"]!["proxy"] = "redirect"));
 
         Assert.False(response["multiValueHeaders"]!.AsObject().ContainsKey("Content-Type"));
     }
@@ -93,7 +92,7 @@ public sealed class QuirkTests : IAsyncLifetime
     [Fact]
     public async Task Quirk06_UnknownContentTypesAreBase64NotCorruptedText()
     {
-        var response = await rest.InvokeAsync(SampleEvents.Modified(Rest, e => e["pathParameters"]!["proxy"] = "spreadsheet"));
+        var response = await _rest.InvokeAsync(SampleEvents.Modified(Rest, e => e["pathParameters"]!["proxy"] = "spreadsheet"));
 
         Assert.True((bool)response["isBase64Encoded"]!);
         Assert.Equal(new byte[] { 0x50, 0x4B, 0x03, 0x04, 0xFF, 0xFE }, Convert.FromBase64String((string)response["body"]!));
@@ -124,27 +123,27 @@ public sealed class QuirkTests : IAsyncLifetime
     [Fact]
     public async Task Quirk10_AnInvalidClientCertificateReadsAsNoneInsteadOfFailingTheInvocation()
     {
-        var response = await http.InvokeAsync(SampleEvents.Bytes("http-v2/http-v2_jwt-authorizer_truncated-clientcert__aws-lambda-go.json"));
+        var response = await _http.InvokeAsync(SampleEvents.Bytes("http-v2/http-v2_jwt-authorizer_truncated-clientcert__aws-lambda-go.json"));
 
         Assert.Equal(200, (int)response["statusCode"]!);
-        Assert.Null(http.Seen!.ClientCertificate);
+        Assert.Null(_http.Seen!.ClientCertificate);
     }
 
     [Fact]
     public async Task Quirk11_ForwardedPortIsReadCaseInsensitivelyAndGarbageIsIgnored()
     {
-        await http.InvokeAsync(SampleEvents.Bytes(Http));
-        Assert.Equal(443, http.Seen!.RemotePort);
+        await _http.InvokeAsync(SampleEvents.Bytes(Http));
+        Assert.Equal(443, _http.Seen!.RemotePort);
 
-        var response = await rest.InvokeAsync(SampleEvents.Modified(Rest, e => e["headers"]!["X-Forwarded-Port"] = "not-a-port"));
-        Assert.Equal(0, rest.Seen!.RemotePort);
+        var response = await _rest.InvokeAsync(SampleEvents.Modified(Rest, e => e["headers"]!["X-Forwarded-Port"] = "not-a-port"));
+        Assert.Equal(0, _rest.Seen!.RemotePort);
         Assert.Equal(200, (int)response["statusCode"]!);
     }
 
     [Fact]
     public async Task Quirk13_ContentTypeLookupIsCaseInsensitive()
     {
-        var response = await rest.InvokeAsync(SampleEvents.Modified(Rest, e => e["pathParameters"]!["proxy"] = "upper-case-image"));
+        var response = await _rest.InvokeAsync(SampleEvents.Modified(Rest, e => e["pathParameters"]!["proxy"] = "upper-case-image"));
 
         Assert.True((bool)response["isBase64Encoded"]!);
     }
@@ -152,11 +151,11 @@ public sealed class QuirkTests : IAsyncLifetime
     [Fact]
     public async Task Quirk14_OnStartingRunsAtTheFirstWriteAndOnCompletedAfterTheResponseInReverseOrder()
     {
-        var response = await rest.InvokeAsync(SampleEvents.Modified(Rest, e => e["pathParameters"]!["proxy"] = "lifecycle"));
+        var response = await _rest.InvokeAsync(SampleEvents.Modified(Rest, e => e["pathParameters"]!["proxy"] = "lifecycle"));
 
         Assert.Equal(
             ["before-write", "starting-2", "starting-1", "after-write started=True", "headers-locked", "completed-2", "completed-1"],
-            rest.Lifecycle);
+            _rest.Lifecycle);
         Assert.Equal("yes", (string)response["multiValueHeaders"]!["X-Started"]![0]!);
         Assert.Null(response["multiValueHeaders"]!["X-Too-Late"]);
         Assert.Equal("body", (string)response["body"]!);
@@ -165,9 +164,9 @@ public sealed class QuirkTests : IAsyncLifetime
     [Fact]
     public async Task Quirk14_OnStartingStillRunsForAResponseWithoutABody()
     {
-        var response = await rest.InvokeAsync(SampleEvents.Modified(Rest, e => e["pathParameters"]!["proxy"] = "lifecycle-empty"));
+        var response = await _rest.InvokeAsync(SampleEvents.Modified(Rest, e => e["pathParameters"]!["proxy"] = "lifecycle-empty"));
 
-        Assert.Equal(["handler", "starting"], rest.Lifecycle);
+        Assert.Equal(["handler", "starting"], _rest.Lifecycle);
         Assert.Equal(202, (int)response["statusCode"]!);
         Assert.Equal("yes", (string)response["multiValueHeaders"]!["X-Started"]![0]!);
     }
@@ -175,7 +174,7 @@ public sealed class QuirkTests : IAsyncLifetime
     [Fact]
     public async Task Quirk09_RequestAbortedFiresBeforeTheDeadlineAndAnswers504()
     {
-        var response = await http.InvokeAsync(
+        var response = await _http.InvokeAsync(
             SampleEvents.Modified(Http, e => { e["rawPath"] = "/slow"; e["requestContext"]!["http"]!["path"] = "/slow"; }),
             TestApp.Context("req-slow", TimeSpan.FromMilliseconds(700)));
 
@@ -186,15 +185,15 @@ public sealed class QuirkTests : IAsyncLifetime
     [Fact]
     public async Task Quirk09_ProtocolComesFromTheEvent()
     {
-        await http.InvokeAsync(SampleEvents.Modified(Http, e => e["requestContext"]!["http"]!["protocol"] = "HTTP/2.0"));
+        await _http.InvokeAsync(SampleEvents.Modified(Http, e => e["requestContext"]!["http"]!["protocol"] = "HTTP/2.0"));
 
-        Assert.Equal("HTTP/2.0", http.Seen!.Protocol);
+        Assert.Equal("HTTP/2.0", _http.Seen!.Protocol);
     }
 
     [Fact]
     public async Task PartialBodies_AnExceptionAfterTheFirstWriteSendsProblemDetailsNotHalfABody()
     {
-        var response = await rest.InvokeAsync(SampleEvents.Modified(Rest, e => e["pathParameters"]!["proxy"] = "throw-after-write"));
+        var response = await _rest.InvokeAsync(SampleEvents.Modified(Rest, e => e["pathParameters"]!["proxy"] = "throw-after-write"));
         var body = (string)response["body"]!;
 
         Assert.Equal(500, (int)response["statusCode"]!);

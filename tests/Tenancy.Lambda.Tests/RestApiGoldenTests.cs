@@ -12,17 +12,17 @@ public sealed class RestApiGoldenTests : IAsyncLifetime
     private const string Cognito = "rest-v1/rest-v1-proxy_cognito-userpool-authorizer-claims_stage-Prod__aws-lambda-dotnet.json";
     private const string Basic = "rest-v1/rest-v1-proxy_basic__aws-lambda-dotnet-events.json";
     private const string Mixed = "rest-v1/rest-v1-proxy_lambda-authorizer-context_mixed-types_clientcert__aws-lambda-go.json";
-    private TestApp app = null!;
+    private TestApp _app = null!;
 
-    public async Task InitializeAsync() => app = await TestApp.StartAsync(LambdaEventSource.RestApi);
+    public async Task InitializeAsync() => _app = await TestApp.StartAsync(LambdaEventSource.RestApi);
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
     public async Task Cognito_user_pool_claims_stage_and_connection_reach_the_app()
     {
-        var response = await app.InvokeAsync(SampleEvents.Bytes(Cognito));
-        var seen = app.Seen!;
+        var response = await _app.InvokeAsync(SampleEvents.Bytes(Cognito));
+        var seen = _app.Seen!;
 
         Assert.Equal("GET", seen.Method);
         Assert.Equal("https", seen.Scheme);
@@ -54,8 +54,8 @@ public sealed class RestApiGoldenTests : IAsyncLifetime
     [Fact]
     public async Task Lambda_authorizer_flat_context_becomes_claims()
     {
-        await app.InvokeAsync(SampleEvents.Bytes("rest-v1/rest-v1-proxy_lambda-authorizer-context-flat__aws-lambda-dotnet.json"));
-        var seen = app.Seen!;
+        await _app.InvokeAsync(SampleEvents.Bytes("rest-v1/rest-v1-proxy_lambda-authorizer-context-flat__aws-lambda-dotnet.json"));
+        var seen = _app.Seen!;
 
         Assert.True(seen.User.Identity!.IsAuthenticated);
         Assert.Equal("true", seen.Claim("you_are_special"));
@@ -66,8 +66,8 @@ public sealed class RestApiGoldenTests : IAsyncLifetime
     [Fact]
     public async Task Lambda_authorizer_mixed_value_types_query_body_and_a_placeholder_client_certificate()
     {
-        var response = await app.InvokeAsync(SampleEvents.Bytes(Mixed));
-        var seen = app.Seen!;
+        var response = await _app.InvokeAsync(SampleEvents.Bytes(Mixed));
+        var seen = _app.Seen!;
 
         Assert.Equal("admin", seen.Claim("principalId"));
         Assert.Equal("1", seen.Claim("clientId"));
@@ -90,8 +90,8 @@ public sealed class RestApiGoldenTests : IAsyncLifetime
     [Fact]
     public async Task When_an_authorizer_sends_claims_and_context_the_claims_win()
     {
-        await app.InvokeAsync(SampleEvents.Bytes("rest-v1/rest-v1-proxy_lambda-authorizer-context-string-number-bool-plus-claims__aws-lambda-dotnet.json"));
-        var seen = app.Seen!;
+        await _app.InvokeAsync(SampleEvents.Bytes("rest-v1/rest-v1-proxy_lambda-authorizer-context-string-number-bool-plus-claims__aws-lambda-dotnet.json"));
+        var seen = _app.Seen!;
 
         Assert.Equal("test-id", seen.Claim("sub"));
         Assert.Null(seen.Claim("stringKey"));
@@ -105,8 +105,8 @@ public sealed class RestApiGoldenTests : IAsyncLifetime
     [InlineData("rest-v1/rest-v1-proxy_openapi__aws-lambda-go.json", "POST", "/hello/world", "?name=me", true)]
     public async Task Every_sample_event_routes_and_answers(string file, string method, string path, string query, bool authenticated)
     {
-        var response = await app.InvokeAsync(SampleEvents.Bytes(file));
-        var seen = app.Seen!;
+        var response = await _app.InvokeAsync(SampleEvents.Bytes(file));
+        var seen = _app.Seen!;
 
         Assert.Equal(method, seen.Method);
         Assert.Equal(path, seen.Path);
@@ -118,11 +118,11 @@ public sealed class RestApiGoldenTests : IAsyncLifetime
     [Fact]
     public async Task A_browser_accept_header_with_commas_stays_one_value()
     {
-        await app.InvokeAsync(SampleEvents.Bytes("rest-v1/rest-v1-proxy_sam-local__aws-lambda-rust-runtime.json"));
+        await _app.InvokeAsync(SampleEvents.Bytes("rest-v1/rest-v1-proxy_sam-local__aws-lambda-rust-runtime.json"));
 
-        var accept = Assert.Single(app.Seen!.Header("Accept"));
+        var accept = Assert.Single(_app.Seen!.Header("Accept"));
         Assert.StartsWith("text/html,application/xhtml+xml,", accept, StringComparison.Ordinal);
-        Assert.Equal(3000, app.Seen.RemotePort);
+        Assert.Equal(3000, _app.Seen.RemotePort);
     }
 
     [Fact]
@@ -138,8 +138,8 @@ public sealed class RestApiGoldenTests : IAsyncLifetime
                 ["Host"] = new JsonArray("api.example.com"),
             };
         });
-        await app.InvokeAsync(payload);
-        var seen = app.Seen!;
+        await _app.InvokeAsync(payload);
+        var seen = _app.Seen!;
 
         Assert.Equal(["1", "2"], seen.Query["id"]);
         Assert.Equal(["a b+c"], seen.Query["q"]);
@@ -151,7 +151,7 @@ public sealed class RestApiGoldenTests : IAsyncLifetime
     [Fact]
     public async Task Binary_responses_by_content_type_are_base64()
     {
-        var response = await app.InvokeAsync(SampleEvents.Modified(Basic, e => { e["path"] = "/binary"; e["httpMethod"] = "GET"; e["resource"] = "/binary"; }));
+        var response = await _app.InvokeAsync(SampleEvents.Modified(Basic, e => { e["path"] = "/binary"; e["httpMethod"] = "GET"; e["resource"] = "/binary"; }));
 
         Assert.True((bool)response["isBase64Encoded"]!);
         Assert.Equal(Enumerable.Range(0, 256).Select(i => (byte)i).ToArray(), Convert.FromBase64String((string)response["body"]!));
@@ -170,9 +170,9 @@ public sealed class RestApiGoldenTests : IAsyncLifetime
             e["isBase64Encoded"] = true;
             e["headers"]!["Content-Type"] = "application/octet-stream";
         });
-        var response = await app.InvokeAsync(payload);
+        var response = await _app.InvokeAsync(payload);
 
-        Assert.Equal(bytes.Length, app.Seen!.ContentLength);
+        Assert.Equal(bytes.Length, _app.Seen!.ContentLength);
         Assert.True((bool)response["isBase64Encoded"]!);
         Assert.Equal(bytes, Convert.FromBase64String((string)response["body"]!));
     }
@@ -180,7 +180,7 @@ public sealed class RestApiGoldenTests : IAsyncLifetime
     [Fact]
     public async Task Set_cookie_and_repeated_headers_go_to_multi_value_headers()
     {
-        var response = await app.InvokeAsync(SampleEvents.Modified(Cognito, e => e["pathParameters"]!["proxy"] = "cookies"));
+        var response = await _app.InvokeAsync(SampleEvents.Modified(Cognito, e => e["pathParameters"]!["proxy"] = "cookies"));
         var headers = response["multiValueHeaders"]!.AsObject();
 
         Assert.Equal(["session=abc; path=/; httponly", "theme=dark; path=/"], headers["Set-Cookie"]!.AsArray().Select(v => (string)v!));
@@ -190,9 +190,9 @@ public sealed class RestApiGoldenTests : IAsyncLifetime
     [Fact]
     public async Task Status_codes_pass_through()
     {
-        var teapot = await app.InvokeAsync(SampleEvents.Modified(Cognito, e => e["pathParameters"]!["proxy"] = "teapot"));
-        var redirect = await app.InvokeAsync(SampleEvents.Modified(Cognito, e => e["pathParameters"]!["proxy"] = "redirect"));
-        var deleted = await app.InvokeAsync(SampleEvents.Modified(Cognito, e => { e["pathParameters"]!["proxy"] = "items/7"; e["httpMethod"] = "DELETE"; }));
+        var teapot = await _app.InvokeAsync(SampleEvents.Modified(Cognito, e => e["pathParameters"]!["proxy"] = "teapot"));
+        var redirect = await _app.InvokeAsync(SampleEvents.Modified(Cognito, e => e["pathParameters"]!["proxy"] = "redirect"));
+        var deleted = await _app.InvokeAsync(SampleEvents.Modified(Cognito, e => { e["pathParameters"]!["proxy"] = "items/7"; e["httpMethod"] = "DELETE"; }));
 
         Assert.Equal(418, (int)teapot["statusCode"]!);
         Assert.Equal(302, (int)redirect["statusCode"]!);
@@ -204,7 +204,7 @@ public sealed class RestApiGoldenTests : IAsyncLifetime
     [Fact]
     public async Task Unhandled_exceptions_become_500_problem_details_without_internals()
     {
-        var response = await app.InvokeAsync(SampleEvents.Modified(Cognito, e => e["pathParameters"]!["proxy"] = "throw"), TestApp.Context("req-500"));
+        var response = await _app.InvokeAsync(SampleEvents.Modified(Cognito, e => e["pathParameters"]!["proxy"] = "throw"), TestApp.Context("req-500"));
         var body = (string)response["body"]!;
 
         Assert.Equal(500, (int)response["statusCode"]!);
@@ -220,7 +220,7 @@ public sealed class RestApiGoldenTests : IAsyncLifetime
     [Fact]
     public async Task A_declared_content_length_that_does_not_match_the_body_is_a_500()
     {
-        var response = await app.InvokeAsync(SampleEvents.Modified(Cognito, e => e["pathParameters"]!["proxy"] = "wrong-length"));
+        var response = await _app.InvokeAsync(SampleEvents.Modified(Cognito, e => e["pathParameters"]!["proxy"] = "wrong-length"));
 
         Assert.Equal(500, (int)response["statusCode"]!);
     }
@@ -228,50 +228,50 @@ public sealed class RestApiGoldenTests : IAsyncLifetime
     [Fact]
     public async Task Without_a_trace_header_the_trace_identifier_is_the_request_id()
     {
-        await app.InvokeAsync(SampleEvents.Bytes(Cognito), TestApp.Context("req-no-trace", traceId: null));
+        await _app.InvokeAsync(SampleEvents.Bytes(Cognito), TestApp.Context("req-no-trace", traceId: null));
 
-        Assert.Equal("req-no-trace", app.Seen!.TraceIdentifier);
+        Assert.Equal("req-no-trace", _app.Seen!.TraceIdentifier);
     }
 
     [Fact]
     public async Task A_custom_domain_base_path_becomes_path_base()
     {
-        await app.InvokeAsync(SampleEvents.Modified(Cognito, e =>
+        await _app.InvokeAsync(SampleEvents.Modified(Cognito, e =>
         {
             e["path"] = "/v1/api/authtest";
             e["requestContext"]!["path"] = "/v1/api/authtest";
         }));
 
-        Assert.Equal("/v1", app.Seen!.PathBase);
-        Assert.Equal("/api/authtest", app.Seen.Path);
-        Assert.Equal("/v1/api/authtest", app.Seen.RawTarget);
+        Assert.Equal("/v1", _app.Seen!.PathBase);
+        Assert.Equal("/api/authtest", _app.Seen.Path);
+        Assert.Equal("/v1/api/authtest", _app.Seen.RawTarget);
     }
 
     [Fact]
     public async Task A_trailing_slash_keeps_the_stage_as_path_base()
     {
-        await app.InvokeAsync(SampleEvents.Modified(Cognito, e =>
+        await _app.InvokeAsync(SampleEvents.Modified(Cognito, e =>
         {
             e["path"] = "/foo/";
             e["pathParameters"]!["proxy"] = "foo/";
             e["requestContext"]!["path"] = "/Prod/foo";
         }));
 
-        Assert.Equal("/Prod", app.Seen!.PathBase);
-        Assert.Equal("/foo/", app.Seen.Path);
+        Assert.Equal("/Prod", _app.Seen!.PathBase);
+        Assert.Equal("/foo/", _app.Seen.Path);
     }
 
     [Fact]
     public async Task Encoded_path_characters_decode_like_kestrel_except_an_encoded_slash()
     {
-        await app.InvokeAsync(SampleEvents.Modified(Basic, e =>
+        await _app.InvokeAsync(SampleEvents.Modified(Basic, e =>
         {
             e["resource"] = "/{proxy+}";
             e["path"] = "/files/a%2Fb/file%20name+x.xml";
             e["pathParameters"] = new JsonObject { ["proxy"] = "files/a%2Fb/file%20name+x.xml" };
         }));
 
-        Assert.Equal("/files/a%2Fb/file name+x.xml", app.Seen!.Path);
-        Assert.Equal("/files/a%2Fb/file%20name+x.xml?name=me", app.Seen.RawTarget);
+        Assert.Equal("/files/a%2Fb/file name+x.xml", _app.Seen!.Path);
+        Assert.Equal("/files/a%2Fb/file%20name+x.xml?name=me", _app.Seen.RawTarget);
     }
 }

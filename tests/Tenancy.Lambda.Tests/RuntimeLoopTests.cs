@@ -12,20 +12,20 @@ namespace Tenancy.Lambda.Tests;
 public sealed class RuntimeLoopTests : IAsyncLifetime
 {
     private static readonly LambdaFunctionSettings Function = new("tenancy-test", "$LATEST", 512, "/aws/lambda/tenancy-test", "stream", "eu-west-1");
-    private FakeRuntimeApi api = null!;
-    private RuntimeApiClient client = null!;
-    private readonly ListLogger logger = new();
+    private FakeRuntimeApi _api = null!;
+    private RuntimeApiClient _client = null!;
+    private readonly ListLogger _logger = new();
 
     public async Task InitializeAsync()
     {
-        api = await FakeRuntimeApi.StartAsync();
-        client = new RuntimeApiClient(api.Address, Function);
+        _api = await FakeRuntimeApi.StartAsync();
+        _client = new RuntimeApiClient(_api.Address, Function);
     }
 
     public async Task DisposeAsync()
     {
-        client.Dispose();
-        await api.DisposeAsync();
+        _client.Dispose();
+        await _api.DisposeAsync();
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class RuntimeLoopTests : IAsyncLifetime
             InvocationId = "inv-7f3a",
         };
 
-        var answer = api.Enqueue("{\"hello\":\"world\"}", script);
+        var answer = _api.Enqueue("{\"hello\":\"world\"}", script);
         await RunOneAsync(handler);
         var call = await answer;
 
@@ -80,13 +80,13 @@ public sealed class RuntimeLoopTests : IAsyncLifetime
     public async Task Without_an_invocation_id_none_is_sent_and_the_trace_variable_is_cleared()
     {
         Environment.SetEnvironmentVariable("_X_AMZN_TRACE_ID", "Root=stale");
-        string? environmentTrace = "unset";
+        var environmentTrace = "unset";
         var handler = new DelegateHandler((_, _, _) =>
         {
             environmentTrace = Environment.GetEnvironmentVariable("_X_AMZN_TRACE_ID");
             return Task.FromResult(new LambdaResponse("1"u8.ToArray()));
         });
-        var answer = api.Enqueue("{}");
+        var answer = _api.Enqueue("{}");
         await RunOneAsync(handler);
         var call = await answer;
 
@@ -98,7 +98,7 @@ public sealed class RuntimeLoopTests : IAsyncLifetime
     public async Task A_handler_exception_is_posted_as_an_error_payload_with_the_error_type_header()
     {
         var handler = new DelegateHandler((_, _, _) => throw new InvalidOperationException("the tenant table is gone"));
-        var answer = api.Enqueue("{}", new ScriptedInvocation { InvocationId = "inv-err" });
+        var answer = _api.Enqueue("{}", new ScriptedInvocation { InvocationId = "inv-err" });
         await RunOneAsync(handler);
         var call = await answer;
 
@@ -110,23 +110,23 @@ public sealed class RuntimeLoopTests : IAsyncLifetime
         Assert.Equal("the tenant table is gone", json.RootElement.GetProperty("errorMessage").GetString());
         Assert.Equal("InvalidOperationException", json.RootElement.GetProperty("errorType").GetString());
         Assert.Equal(JsonValueKind.Array, json.RootElement.GetProperty("stackTrace").ValueKind);
-        Assert.Contains(logger.Entries, e => e.Level == LogLevel.Error && e.Message.Contains(call.RequestId, StringComparison.Ordinal));
+        Assert.Contains(_logger.Entries, e => e.Level == LogLevel.Error && e.Message.Contains(call.RequestId, StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task A_410_on_a_timed_out_invocation_is_logged_and_the_loop_goes_on()
     {
         var handler = new DelegateHandler((payload, _, _) => Task.FromResult(new LambdaResponse(payload.ToArray())));
-        var gone = api.Enqueue("{\"n\":1}", new ScriptedInvocation { AnswerGone = true });
-        var next = api.Enqueue("{\"n\":2}");
+        var gone = _api.Enqueue("{\"n\":1}", new ScriptedInvocation { AnswerGone = true });
+        var next = _api.Enqueue("{\"n\":2}");
         using var stop = new CancellationTokenSource();
-        var loop = new LambdaRuntimeLoop(client, handler, new LambdaRuntimeOptions(), logger).RunAsync(stop.Token);
+        var loop = new LambdaRuntimeLoop(_client, handler, new LambdaRuntimeOptions(), _logger).RunAsync(stop.Token);
 
         Assert.Equal(410, (await gone).StatusReturned);
         var second = await next;
         Assert.Equal(202, second.StatusReturned);
         Assert.Equal("{\"n\":2}", second.BodyText);
-        Assert.Contains(logger.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("410", StringComparison.Ordinal));
+        Assert.Contains(_logger.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("410", StringComparison.Ordinal));
         await StopAsync(stop, loop);
     }
 
@@ -136,10 +136,10 @@ public sealed class RuntimeLoopTests : IAsyncLifetime
         var big = new byte[LambdaRuntimeOptions.DefaultMaxResponseBytes + 1];
         var handler = new DelegateHandler((payload, _, _) =>
             Task.FromResult(new LambdaResponse(payload.Span.SequenceEqual("\"big\""u8) ? big : payload.ToArray())));
-        var oversize = api.Enqueue("\"big\"");
-        var after = api.Enqueue("\"small\"");
+        var oversize = _api.Enqueue("\"big\"");
+        var after = _api.Enqueue("\"small\"");
         using var stop = new CancellationTokenSource();
-        var loop = new LambdaRuntimeLoop(client, handler, new LambdaRuntimeOptions(), logger).RunAsync(stop.Token);
+        var loop = new LambdaRuntimeLoop(_client, handler, new LambdaRuntimeOptions(), _logger).RunAsync(stop.Token);
 
         var error = await oversize;
         Assert.Equal("error", error.Kind);
@@ -152,17 +152,17 @@ public sealed class RuntimeLoopTests : IAsyncLifetime
     [Fact]
     public async Task A_413_from_the_runtime_api_is_logged_without_an_error_post_and_the_loop_goes_on()
     {
-        api.PayloadLimit = 1000;
+        _api.PayloadLimit = 1000;
         var handler = new DelegateHandler((payload, _, _) => Task.FromResult(new LambdaResponse(payload.Length > 10 ? new byte[2000] : payload.ToArray())));
-        var tooLarge = api.Enqueue("\"0123456789abc\"");
-        var after = api.Enqueue("1");
+        var tooLarge = _api.Enqueue("\"0123456789abc\"");
+        var after = _api.Enqueue("1");
         using var stop = new CancellationTokenSource();
-        var loop = new LambdaRuntimeLoop(client, handler, new LambdaRuntimeOptions(), logger).RunAsync(stop.Token);
+        var loop = new LambdaRuntimeLoop(_client, handler, new LambdaRuntimeOptions(), _logger).RunAsync(stop.Token);
 
         Assert.Equal(413, (await tooLarge).StatusReturned);
         Assert.Equal(202, (await after).StatusReturned);
-        Assert.Contains(logger.Entries, e => e.Message.Contains("413", StringComparison.Ordinal));
-        Assert.DoesNotContain(logger.Entries, e => e.Message.Contains("rejected", StringComparison.Ordinal));
+        Assert.Contains(_logger.Entries, e => e.Message.Contains("413", StringComparison.Ordinal));
+        Assert.DoesNotContain(_logger.Entries, e => e.Message.Contains("rejected", StringComparison.Ordinal));
         await StopAsync(stop, loop);
     }
 
@@ -182,9 +182,9 @@ public sealed class RuntimeLoopTests : IAsyncLifetime
                 return new LambdaResponse(Encoding.UTF8.GetBytes(margin > TimeSpan.Zero ? "\"cancelled in time\"" : "\"cancelled late\""));
             }
         });
-        var answer = api.Enqueue("{}", new ScriptedInvocation { Timeout = TimeSpan.FromMilliseconds(1500) });
+        var answer = _api.Enqueue("{}", new ScriptedInvocation { Timeout = TimeSpan.FromMilliseconds(1500) });
         var options = new LambdaRuntimeOptions { RunOnce = true, DeadlineMargin = TimeSpan.FromMilliseconds(700) };
-        await new LambdaRuntimeLoop(client, handler, options, logger).RunAsync(CancellationToken.None);
+        await new LambdaRuntimeLoop(_client, handler, options, _logger).RunAsync(CancellationToken.None);
         var call = await answer;
 
         Assert.Equal(202, call.StatusReturned);
@@ -196,8 +196,8 @@ public sealed class RuntimeLoopTests : IAsyncLifetime
     {
         var handler = new DelegateHandler((_, _, _) => Task.FromResult(new LambdaResponse(default)));
         using var stop = new CancellationTokenSource();
-        var loop = new LambdaRuntimeLoop(client, handler, new LambdaRuntimeOptions(), logger).RunAsync(stop.Token);
-        await WaitUntilAsync(() => api.NextCalls > 0);
+        var loop = new LambdaRuntimeLoop(_client, handler, new LambdaRuntimeOptions(), _logger).RunAsync(stop.Token);
+        await WaitUntilAsync(() => _api.NextCalls > 0);
 
         await stop.CancelAsync();
         await loop.WaitAsync(TimeSpan.FromSeconds(10));
@@ -207,17 +207,17 @@ public sealed class RuntimeLoopTests : IAsyncLifetime
     [Fact]
     public async Task Init_failures_are_posted_to_the_init_error_endpoint()
     {
-        await LambdaInitErrorReporter.ReportAsync(api.Address, new InvalidOperationException("configuration is missing TENANT_TABLE"), logger);
-        var call = await api.InitError;
+        await LambdaInitErrorReporter.ReportAsync(_api.Address, new InvalidOperationException("configuration is missing TENANT_TABLE"), _logger);
+        var call = await _api.InitError;
 
         Assert.Equal("Runtime.InitError", call.Header("Lambda-Runtime-Function-Error-Type"));
         using var json = JsonDocument.Parse(call.Body);
         Assert.Equal("configuration is missing TENANT_TABLE", json.RootElement.GetProperty("errorMessage").GetString());
-        Assert.Equal(LogLevel.Critical, Assert.Single(logger.Entries).Level);
+        Assert.Equal(LogLevel.Critical, Assert.Single(_logger.Entries).Level);
     }
 
     private async Task RunOneAsync(ILambdaInvocationHandler handler) =>
-        await new LambdaRuntimeLoop(client, handler, new LambdaRuntimeOptions { RunOnce = true }, logger).RunAsync(CancellationToken.None);
+        await new LambdaRuntimeLoop(_client, handler, new LambdaRuntimeOptions { RunOnce = true }, _logger).RunAsync(CancellationToken.None);
 
     private static async Task StopAsync(CancellationTokenSource stop, Task loop)
     {

@@ -23,11 +23,11 @@ public sealed partial class TypedHostJson : JsonSerializerContext;
 /// <summary>The typed host: source-generated JSON in and out, the handler picked by its name (<c>_HANDLER</c>).</summary>
 public sealed class TypedHostTests : IAsyncLifetime
 {
-    private FakeRuntimeApi api = null!;
+    private FakeRuntimeApi _api = null!;
 
-    public async Task InitializeAsync() => api = await FakeRuntimeApi.StartAsync();
+    public async Task InitializeAsync() => _api = await FakeRuntimeApi.StartAsync();
 
-    public async Task DisposeAsync() => await api.DisposeAsync();
+    public async Task DisposeAsync() => await _api.DisposeAsync();
 
     private static LambdaFunctionHost CreateHost() => new LambdaFunctionHost()
         .Map("greet", TypedHostJson.Default.GreetingRequest, TypedHostJson.Default.GreetingResponse,
@@ -47,7 +47,7 @@ public sealed class TypedHostTests : IAsyncLifetime
         using var stop = new CancellationTokenSource();
         var run = CreateHost().RunAsync(Options(handlerName), new ListLogger(), stop.Token);
         var script = new ScriptedInvocation();
-        var call = await api.Enqueue(payload, script);
+        var call = await _api.Enqueue(payload, script);
         await stop.CancelAsync();
 
         Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(10)));
@@ -69,8 +69,8 @@ public sealed class TypedHostTests : IAsyncLifetime
     {
         using var stop = new CancellationTokenSource();
         var run = CreateHost().RunAsync(Options("sum"), new ListLogger(), stop.Token);
-        var bad = await api.Enqueue("{\"values\":\"not numbers\"}");
-        var good = await api.Enqueue("{\"values\":[2]}");
+        var bad = await _api.Enqueue("{\"values\":\"not numbers\"}");
+        var good = await _api.Enqueue("{\"values\":[2]}");
         await stop.CancelAsync();
         await run.WaitAsync(TimeSpan.FromSeconds(10));
 
@@ -84,7 +84,7 @@ public sealed class TypedHostTests : IAsyncLifetime
     public async Task An_unknown_handler_name_is_an_init_error_and_exit_code_1()
     {
         var exitCode = await CreateHost().RunAsync(Options("nope"), new ListLogger());
-        var call = await api.InitError;
+        var call = await _api.InitError;
 
         Assert.Equal(1, exitCode);
         Assert.Equal("Runtime.NoSuchHandler", call.Header("Lambda-Runtime-Function-Error-Type"));
@@ -93,7 +93,7 @@ public sealed class TypedHostTests : IAsyncLifetime
         Assert.Contains("\"nope\"", message, StringComparison.Ordinal);
         Assert.Contains("greet", message, StringComparison.Ordinal);
         Assert.Contains("sum", message, StringComparison.Ordinal);
-        Assert.Equal(0, api.NextCalls);
+        Assert.Equal(0, _api.NextCalls);
     }
 
     [Fact]
@@ -106,5 +106,5 @@ public sealed class TypedHostTests : IAsyncLifetime
         Assert.Throws<ArgumentException>(() => single.Map("only", TypedHostJson.Default.Int32, TypedHostJson.Default.Int32, (value, _) => value));
     }
 
-    private LambdaRuntimeOptions Options(string handlerName) => new() { RuntimeApiAddress = api.Address, HandlerName = handlerName };
+    private LambdaRuntimeOptions Options(string handlerName) => new() { RuntimeApiAddress = _api.Address, HandlerName = handlerName };
 }

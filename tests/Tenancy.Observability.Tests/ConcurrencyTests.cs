@@ -10,16 +10,16 @@ public sealed class ConcurrencyTests
     [Fact]
     public async Task Many_threads_logging_and_recording_metrics_into_one_output_produce_only_whole_valid_lines()
     {
-        const int Threads = 8;
-        const int Iterations = 400;
+        const int threads = 8;
+        const int iterations = 400;
         var log = new TestLogger();
         var metrics = TestMetrics.Create(log.Output, o => o.Service = "orders");
         var logger = log.Create();
         log.Provider.AppendedKeys.Append("stage", "test");
 
-        var workers = Enumerable.Range(0, Threads).Select(thread => Task.Run(() =>
+        var workers = Enumerable.Range(0, threads).Select(thread => Task.Run(() =>
         {
-            for (var i = 0; i < Iterations; i++)
+            for (var i = 0; i < iterations; i++)
             {
                 using (logger.BeginScope(new Dictionary<string, object?> { ["thread"] = thread }))
                 {
@@ -63,8 +63,8 @@ public sealed class ConcurrencyTests
             }
         }
 
-        Assert.Equal(Threads * Iterations, logLines);
-        Assert.Equal(Threads * Iterations, metricValues);
+        Assert.Equal(threads * iterations, logLines);
+        Assert.Equal(threads * iterations, metricValues);
         Assert.Equal(0, log.Provider.WriteFailures);
     }
 }

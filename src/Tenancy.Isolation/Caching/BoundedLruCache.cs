@@ -57,8 +57,8 @@ internal sealed class BoundedLruCache<TKey, TValue>
     public TValue GetOrAdd(TKey key, Func<TKey, TValue> create)
     {
         TValue value;
-        TValue? evicted = default;
-        var hasEvicted = false;
+        TValue? evicted;
+        bool hasEvicted;
         lock (_gate)
         {
             if (_map.TryGetValue(key, out var node))

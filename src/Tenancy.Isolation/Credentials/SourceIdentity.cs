@@ -8,9 +8,12 @@ namespace Tenancy.Isolation.Credentials;
 /// </summary>
 public static class SourceIdentity
 {
+    /// <summary>Shortest source identity STS accepts.</summary>
     public const int MinLength = 2;
+    /// <summary>Longest source identity STS accepts.</summary>
     public const int MaxLength = 64;
 
+    /// <summary>Turns a user id into an STS source identity; false, with the reason in <paramref name="error"/>, when it can't be one.</summary>
     public static bool TryCreate(string? userId, out string sourceIdentity, out string error)
     {
         sourceIdentity = string.Empty;

@@ -42,10 +42,7 @@ public sealed class StsTenantClientProvider : ITenantClientProvider, IDisposable
         _registry = registry ?? throw new ArgumentNullException(nameof(registry));
         _time = timeProvider ?? TimeProvider.System;
         _clientFactory = new TenantAwsClientFactory(_options);
-        if (sts is null)
-        {
-            sts = _ownedSts = _clientFactory.CreateStsClient();
-        }
+        sts ??= _ownedSts = _clientFactory.CreateStsClient();
 
         _vendor = _options.Mode == CredentialVendingMode.AssumeRoleWithWebIdentity
             ? new WebIdentitySessionVendor(sts, _options)
@@ -53,11 +50,13 @@ public sealed class StsTenantClientProvider : ITenantClientProvider, IDisposable
         _sessions = new BoundedLruCache<SessionKey, TenantSession>(_options.MaxCachedSessions, OnEvicted);
     }
 
+    /// <summary>How many credentials were vended per tenant, for tests and metrics.</summary>
     public TenantCredentialCounters Counters { get; } = new();
 
     /// <summary>Sessions currently cached.</summary>
     public int CachedSessions => _sessions.Count;
 
+    /// <inheritdoc/>
     public ValueTask<TenantClients> GetClientsAsync(TenantId tenantId, TenantRequestor requestor, CancellationToken cancellationToken)
     {
         if (tenantId.IsEmpty)
@@ -77,6 +76,7 @@ public sealed class StsTenantClientProvider : ITenantClientProvider, IDisposable
         return RenewAsync(session, requestor, cancellationToken);
     }
 
+    /// <inheritdoc/>
     public void Dispose()
     {
         _sessions.Clear();

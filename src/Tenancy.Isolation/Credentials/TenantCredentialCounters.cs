@@ -14,11 +14,13 @@ public sealed class TenantCredentialCounters
     /// <summary>STS calls (AssumeRole / AssumeRoleWithWebIdentity) made for <paramref name="tenantId"/>.</summary>
     public long StsCalls(TenantId tenantId) => _vends.GetValueOrDefault(tenantId);
 
+    /// <summary>STS calls across all tenants.</summary>
     public long TotalStsCalls => _vends.Values.Sum();
 
     /// <summary>Requests served from a cached, fresh session.</summary>
     public long CacheHits => Interlocked.Read(ref _hits);
 
+    /// <summary>STS calls that failed.</summary>
     public long FailedVends => Interlocked.Read(ref _failedVends);
 
     /// <summary>Requests served from a still-valid session because its renewal failed.</summary>

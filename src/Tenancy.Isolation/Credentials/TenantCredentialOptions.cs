@@ -43,6 +43,7 @@ public sealed class TenantCredentialOptions
     /// <summary>First part of <c>RoleSessionName</c>: <c>&lt;prefix&gt;-&lt;tenant&gt;-&lt;user hash&gt;</c>.</summary>
     public string SessionNamePrefix { get; init; } = "tenancy";
 
+    /// <summary>How tenant credentials are obtained; <c>AssumeRole</c> unless configured otherwise.</summary>
     public CredentialVendingMode Mode { get; init; } = CredentialVendingMode.AssumeRole;
 
     /// <summary>Required in <see cref="CredentialVendingMode.AssumeRoleWithWebIdentity"/> mode.</summary>

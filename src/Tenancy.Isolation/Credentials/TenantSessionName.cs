@@ -10,8 +10,10 @@ namespace Tenancy.Isolation.Credentials;
 /// </summary>
 public static class TenantSessionName
 {
+    /// <summary>Longest prefix kept, so the tenant and user still fit in STS's 64 characters.</summary>
     public const int MaxPrefixLength = 16;
 
+    /// <summary>The STS role session name for a user of a tenant, which CloudTrail records next to every call.</summary>
     public static string For(string prefix, TenantId tenantId, string userId)
     {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];

@@ -10,12 +10,16 @@ public sealed class FieldEncryptionCounters
     private long _encryptions;
     private long _decryptions;
 
+    /// <summary>KMS GenerateDataKey calls made for <paramref name="tenantId"/>.</summary>
     public long GenerateDataKeyCalls(TenantId tenantId) => _generateDataKey.GetValueOrDefault(tenantId);
 
+    /// <summary>KMS Decrypt calls made for <paramref name="tenantId"/>.</summary>
     public long DecryptCalls(TenantId tenantId) => _decrypt.GetValueOrDefault(tenantId);
 
+    /// <summary>KMS GenerateDataKey calls across all tenants.</summary>
     public long TotalGenerateDataKeyCalls => _generateDataKey.Values.Sum();
 
+    /// <summary>KMS Decrypt calls across all tenants.</summary>
     public long TotalDecryptCalls => _decrypt.Values.Sum();
 
     /// <summary>Values encrypted (all tenants).</summary>

@@ -8,9 +8,12 @@ namespace Tenancy.Isolation.Encryption;
 /// </summary>
 public interface ITenantFieldEncryptor
 {
+    /// <summary>The tenant whose key encrypts and decrypts.</summary>
     TenantId TenantId { get; }
 
+    /// <summary>Encrypts one attribute value, bound to <paramref name="context"/> so it can't be moved to another item or attribute.</summary>
     ValueTask<byte[]> EncryptAsync(ReadOnlyMemory<byte> plaintext, EncryptedFieldContext context, CancellationToken cancellationToken);
 
+    /// <summary>Decrypts one attribute value; fails when <paramref name="context"/> differs from the one it was encrypted with.</summary>
     ValueTask<byte[]> DecryptAsync(ReadOnlyMemory<byte> ciphertext, EncryptedFieldContext context, CancellationToken cancellationToken);
 }

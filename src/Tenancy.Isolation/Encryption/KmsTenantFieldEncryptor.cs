@@ -30,8 +30,10 @@ public sealed class KmsTenantFieldEncryptor : ITenantFieldEncryptor
         _partitionKeyPrefix = $"TENANT#{tenantId.Value}";
     }
 
+    /// <inheritdoc/>
     public TenantId TenantId { get; }
 
+    /// <inheritdoc/>
     public async ValueTask<byte[]> EncryptAsync(ReadOnlyMemory<byte> plaintext, EncryptedFieldContext context, CancellationToken cancellationToken)
     {
         EnsureOwnContext(context);
@@ -48,6 +50,7 @@ public sealed class KmsTenantFieldEncryptor : ITenantFieldEncryptor
         }
     }
 
+    /// <inheritdoc/>
     public async ValueTask<byte[]> DecryptAsync(ReadOnlyMemory<byte> ciphertext, EncryptedFieldContext context, CancellationToken cancellationToken)
     {
         EnsureOwnContext(context);

@@ -14,6 +14,7 @@ public sealed class KmsTenantFieldEncryptorFactory : ITenantFieldEncryptorFactor
     private readonly TimeProvider _time;
     private readonly BoundedLruCache<TenantKeyReference, TenantDataKeyCache> _caches;
 
+    /// <summary>Creates the factory; the data-key cache lives as long as the factory.</summary>
     public KmsTenantFieldEncryptorFactory(FieldEncryptionOptions? options = null, TimeProvider? timeProvider = null)
     {
         _options = options ?? new FieldEncryptionOptions();
@@ -25,6 +26,7 @@ public sealed class KmsTenantFieldEncryptorFactory : ITenantFieldEncryptorFactor
     /// <summary>KMS calls per tenant, for tests and metrics.</summary>
     public FieldEncryptionCounters Counters { get; } = new();
 
+    /// <inheritdoc/>
     public ITenantFieldEncryptor Create(TenantId tenantId, TenantPlacement placement, TenantClients clients)
     {
         ArgumentNullException.ThrowIfNull(placement);

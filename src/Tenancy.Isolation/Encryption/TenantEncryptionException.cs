@@ -6,10 +6,12 @@ namespace Tenancy.Isolation.Encryption;
 /// </summary>
 public sealed class TenantEncryptionException : Exception
 {
+    /// <summary>Creates the exception with a message saying what failed.</summary>
     public TenantEncryptionException(string message) : base(message)
     {
     }
 
+    /// <summary>Creates the exception with the KMS or cryptographic error that caused it.</summary>
     public TenantEncryptionException(string message, Exception innerException) : base(message, innerException)
     {
     }

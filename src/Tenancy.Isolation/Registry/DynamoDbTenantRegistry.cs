@@ -34,6 +34,7 @@ public sealed class DynamoDbTenantRegistry : ITenantRegistry
     /// <summary>GetItem calls made so far (for tests and metrics).</summary>
     public long TableReads => Interlocked.Read(ref _tableReads);
 
+    /// <inheritdoc/>
     public async ValueTask<TenantRegistration?> FindAsync(TenantId tenantId, CancellationToken cancellationToken)
     {
         if (tenantId.IsEmpty)

@@ -8,6 +8,7 @@ namespace Tenancy.Isolation.Registry;
 /// </summary>
 public static class TenantRegistryFactory
 {
+    /// <summary>A registry reading the tenant table with the function's own credentials (the registry is control-plane data).</summary>
     public static DynamoDbTenantRegistry CreateWithFunctionCredentials(TenantRegistryOptions? options = null, TimeProvider? timeProvider = null) =>
         new(new AmazonDynamoDBClient(), options ?? TenantRegistryOptions.FromEnvironment(), timeProvider);
 }

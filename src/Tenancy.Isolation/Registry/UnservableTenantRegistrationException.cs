@@ -6,6 +6,7 @@ namespace Tenancy.Isolation.Registry;
 /// </summary>
 public sealed class UnservableTenantRegistrationException : Exception
 {
+    /// <summary>Creates the exception for the tenant whose registration can't be served, and why.</summary>
     public UnservableTenantRegistrationException(TenantId tenantId, string reason)
         : base($"The registration of tenant '{tenantId}' cannot be served: {reason}.")
     {
@@ -13,7 +14,9 @@ public sealed class UnservableTenantRegistrationException : Exception
         Reason = reason;
     }
 
+    /// <summary>The tenant whose registration is unusable.</summary>
     public TenantId TenantId { get; }
 
+    /// <summary>What is wrong with the registration.</summary>
     public string Reason { get; }
 }

@@ -4,10 +4,12 @@ namespace Tenancy.Isolation.Repositories;
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
 public sealed class QueryIndexAttribute : Attribute
 {
+    /// <summary>Routes the query method through the <c>[TenantIndex]</c> named <paramref name="indexName"/>.</summary>
     public QueryIndexAttribute(string indexName)
     {
         IndexName = indexName;
     }
 
+    /// <summary>The global secondary index the query reads.</summary>
     public string IndexName { get; }
 }

@@ -14,6 +14,7 @@ namespace Tenancy.Isolation.Repositories;
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, AllowMultiple = false, Inherited = false)]
 public sealed class TenantEntityAttribute : Attribute
 {
+    /// <summary>Declares the entity with its sort key template, such as <c>ORDER#{Id}</c>.</summary>
     public TenantEntityAttribute(string sortKey)
     {
         SortKey = sortKey;

@@ -9,11 +9,13 @@ namespace Tenancy.Isolation.Repositories;
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, AllowMultiple = true, Inherited = false)]
 public sealed class TenantIndexAttribute : Attribute
 {
+    /// <summary>Declares the property a key of the global secondary index <paramref name="indexName"/>.</summary>
     public TenantIndexAttribute(string indexName)
     {
         IndexName = indexName;
     }
 
+    /// <summary>The global secondary index the property keys.</summary>
     public string IndexName { get; }
 
     /// <summary>Partition key template after the tenant segment, e.g. <c>STATUS#{Status}</c>; empty for the tenant alone.</summary>

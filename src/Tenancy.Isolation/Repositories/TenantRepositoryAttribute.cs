@@ -26,10 +26,12 @@ namespace Tenancy.Isolation.Repositories;
 [AttributeUsage(AttributeTargets.Interface, AllowMultiple = false, Inherited = false)]
 public sealed class TenantRepositoryAttribute : Attribute
 {
+    /// <summary>Asks the generator to implement the interface as a repository of <paramref name="entityType"/>.</summary>
     public TenantRepositoryAttribute(Type entityType)
     {
         EntityType = entityType;
     }
 
+    /// <summary>The <c>[TenantEntity]</c> type the repository stores.</summary>
     public Type EntityType { get; }
 }

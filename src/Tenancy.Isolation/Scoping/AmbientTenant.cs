@@ -8,6 +8,7 @@ public static class AmbientTenant
 {
     private static readonly AsyncLocal<TenantScope?> CurrentScope = new();
 
+    /// <summary>The scope of the request in progress on this asynchronous flow, or null outside one.</summary>
     public static TenantScope? Current => CurrentScope.Value;
 
     /// <summary>Makes <paramref name="scope"/> current until the returned handle is disposed.</summary>

@@ -7,5 +7,6 @@ namespace Tenancy.Isolation;
 /// </summary>
 public interface ITenantClientProvider
 {
+    /// <summary>AWS clients whose credentials can reach only <paramref name="tenantId"/>'s data, vended for <paramref name="requestor"/>.</summary>
     ValueTask<TenantClients> GetClientsAsync(TenantId tenantId, TenantRequestor requestor, CancellationToken cancellationToken);
 }

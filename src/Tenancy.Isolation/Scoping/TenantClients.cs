@@ -10,6 +10,7 @@ namespace Tenancy.Isolation;
 /// </summary>
 public sealed class TenantClients
 {
+    /// <summary>Bundles the clients vended for <paramref name="tenantId"/>.</summary>
     public TenantClients(TenantId tenantId, IAmazonDynamoDB dynamoDb, IAmazonKeyManagementService kms, IAmazonS3 s3)
     {
         if (tenantId.IsEmpty)
@@ -23,11 +24,15 @@ public sealed class TenantClients
         S3 = s3 ?? throw new ArgumentNullException(nameof(s3));
     }
 
+    /// <summary>The tenant the clients' credentials are scoped to.</summary>
     public TenantId TenantId { get; }
 
+    /// <summary>DynamoDB client signed with the tenant's credentials.</summary>
     public IAmazonDynamoDB DynamoDb { get; }
 
+    /// <summary>KMS client signed with the tenant's credentials.</summary>
     public IAmazonKeyManagementService Kms { get; }
 
+    /// <summary>S3 client signed with the tenant's credentials.</summary>
     public IAmazonS3 S3 { get; }
 }

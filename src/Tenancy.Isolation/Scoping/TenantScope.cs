@@ -30,10 +30,13 @@ public sealed class TenantScope
         FieldEncryptor = fieldEncryptor;
     }
 
+    /// <summary>The tenant the scope serves.</summary>
     public TenantId TenantId { get; }
 
+    /// <summary>The tenant's tier, as registered.</summary>
     public TenantTier Tier { get; }
 
+    /// <summary>Where the tenant's data lives: pooled or siloed table and key.</summary>
     public TenantPlacement Placement { get; }
 
     /// <summary>The tenant-credentialed DynamoDB client. For generated code only (analyzer TNT003 flags other use).</summary>
@@ -56,5 +59,6 @@ public sealed class TenantScope
     [EditorBrowsable(EditorBrowsableState.Never)]
     public ITenantFieldEncryptor? FieldEncryptor { get; }
 
+    /// <summary>The tenant, tier and model, for logs; never credentials.</summary>
     public override string ToString() => $"TenantScope({TenantId}, {Tier}, {Placement.Model})";
 }

@@ -13,6 +13,7 @@ public sealed class TenantScopeFactory
     private readonly ITenantClientProvider _clients;
     private readonly ITenantFieldEncryptorFactory? _encryptors;
 
+    /// <summary>Creates the factory from the registry, the credential provider and the encryptor factory.</summary>
     public TenantScopeFactory(ITenantRegistry registry, ITenantClientProvider clients, ITenantFieldEncryptorFactory? encryptors = null)
     {
         _registry = registry ?? throw new ArgumentNullException(nameof(registry));
@@ -20,6 +21,7 @@ public sealed class TenantScopeFactory
         _encryptors = encryptors;
     }
 
+    /// <summary>Looks the tenant up and vends its clients; throws <see cref="TenantAccessDeniedException"/> when the tenant can't be served.</summary>
     public async ValueTask<TenantScope> CreateAsync(TenantId tenantId, TenantRequestor requestor, CancellationToken cancellationToken = default)
     {
         if (tenantId.IsEmpty)

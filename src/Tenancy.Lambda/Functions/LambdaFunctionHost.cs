@@ -20,10 +20,10 @@ public sealed class LambdaFunctionHost
     /// <summary>The error type reported to init/error when <c>_HANDLER</c> names no registered handler.</summary>
     public const string NoSuchHandlerErrorType = "Runtime.NoSuchHandler";
 
-    private readonly Dictionary<string, ILambdaInvocationHandler> handlers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ILambdaInvocationHandler> _handlers = new(StringComparer.Ordinal);
 
     /// <summary>The registered handler names.</summary>
-    public IReadOnlyCollection<string> HandlerNames => handlers.Keys;
+    public IReadOnlyCollection<string> HandlerNames => _handlers.Keys;
 
     /// <summary>Registers an asynchronous handler under <paramref name="name"/>.</summary>
     public LambdaFunctionHost Map<TIn, TOut>(string name, JsonTypeInfo<TIn> input, JsonTypeInfo<TOut> output, Func<TIn, LambdaInvocationContext, CancellationToken, Task<TOut>> handler)
@@ -32,7 +32,7 @@ public sealed class LambdaFunctionHost
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(handler);
-        if (!handlers.TryAdd(name, new TypedLambdaHandler<TIn, TOut>(input, output, handler)))
+        if (!_handlers.TryAdd(name, new TypedLambdaHandler<TIn, TOut>(input, output, handler)))
         {
             throw new ArgumentException($"A handler named '{name}' is already registered.", nameof(name));
         }
@@ -52,13 +52,13 @@ public sealed class LambdaFunctionHost
     /// </summary>
     public bool TryResolve(string? handlerName, out ILambdaInvocationHandler handler)
     {
-        if (string.IsNullOrEmpty(handlerName) && handlers.Count == 1)
+        if (string.IsNullOrEmpty(handlerName) && _handlers.Count == 1)
         {
-            handler = handlers.Values.First();
+            handler = _handlers.Values.First();
             return true;
         }
 
-        return handlers.TryGetValue(handlerName ?? string.Empty, out handler!);
+        return _handlers.TryGetValue(handlerName ?? string.Empty, out handler!);
     }
 
     /// <summary>
@@ -74,7 +74,7 @@ public sealed class LambdaFunctionHost
         var handlerName = options.HandlerName;
         if (!TryResolve(handlerName, out var handler))
         {
-            var known = string.Join(", ", handlers.Keys);
+            var known = string.Join(", ", _handlers.Keys);
             var failure = new KeyNotFoundException($"No handler is registered under the name \"{handlerName}\" (known: {known}).");
             RuntimeLog.InitFailed(logger, failure);
             using var reporter = new RuntimeApiClient(address, LambdaFunctionSettings.FromEnvironment(), options.TimeProvider);

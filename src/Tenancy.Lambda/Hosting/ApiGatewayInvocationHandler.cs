@@ -16,28 +16,28 @@ namespace Tenancy.Lambda.Hosting;
 /// </summary>
 internal sealed class ApiGatewayInvocationHandler<TContext> : ILambdaInvocationHandler where TContext : notnull
 {
-    private readonly IHttpApplication<TContext> application;
-    private readonly LambdaEventSource eventSource;
-    private readonly ApiGatewayResponseWriter responseWriter;
-    private readonly ILogger logger;
+    private readonly IHttpApplication<TContext> _application;
+    private readonly LambdaEventSource _eventSource;
+    private readonly ApiGatewayResponseWriter _responseWriter;
+    private readonly ILogger _logger;
 
     public ApiGatewayInvocationHandler(IHttpApplication<TContext> application, LambdaHostingOptions options, ILogger logger)
     {
-        this.application = application;
-        eventSource = options.EventSource;
-        responseWriter = new ApiGatewayResponseWriter(options.EventSource, new ResponseEncodingSelector(options));
-        this.logger = logger;
+        _application = application;
+        _eventSource = options.EventSource;
+        _responseWriter = new ApiGatewayResponseWriter(options.EventSource, new ResponseEncodingSelector(options));
+        _logger = logger;
     }
 
     public async Task<LambdaResponse> InvokeAsync(ReadOnlyMemory<byte> payload, LambdaInvocationContext context, CancellationToken cancellationToken)
     {
         LambdaInvocationContext.Current = context;
         var features = CreateFeatures(payload.Span, context, cancellationToken);
-        var httpContext = application.CreateContext(features.Collection);
+        var httpContext = _application.CreateContext(features.Collection);
         Exception? failure = null;
         try
         {
-            await application.ProcessRequestAsync(httpContext).ConfigureAwait(false);
+            await _application.ProcessRequestAsync(httpContext).ConfigureAwait(false);
             await features.CompleteAsync().ConfigureAwait(false);
             EnsureContentLengthMatches(features);
         }
@@ -47,7 +47,7 @@ internal sealed class ApiGatewayInvocationHandler<TContext> : ILambdaInvocationH
             await AnswerFailureAsync(features, exception, cancellationToken).ConfigureAwait(false);
         }
 
-        var response = responseWriter.Write(features);
+        var response = _responseWriter.Write(features);
         return new LambdaResponse(response, () => CompleteAsync(features, httpContext, failure));
     }
 
@@ -60,7 +60,7 @@ internal sealed class ApiGatewayInvocationHandler<TContext> : ILambdaInvocationH
         }
 
         LambdaHttpFeatures features;
-        if (eventSource == LambdaEventSource.RestApi)
+        if (_eventSource == LambdaEventSource.RestApi)
         {
             var request = JsonSerializer.Deserialize(payload, ApiGatewayEventJsonContext.Default.RestApiRequest)
                 ?? throw new JsonException("The event is JSON null, not a REST API proxy event.");
@@ -84,7 +84,7 @@ internal sealed class ApiGatewayInvocationHandler<TContext> : ILambdaInvocationH
         var status = exception is OperationCanceledException && deadline.IsCancellationRequested
             ? StatusCodes.Status504GatewayTimeout
             : StatusCodes.Status500InternalServerError;
-        HostingLog.UnhandledException(logger, features.Method, features.PathBase + features.Path, status, exception);
+        HostingLog.UnhandledException(_logger, features.Method, features.PathBase + features.Path, status, exception);
 
         // Whatever the app wrote is discarded: a half-written body is never sent.
         features.ResetResponse(status);
@@ -96,7 +96,7 @@ internal sealed class ApiGatewayInvocationHandler<TContext> : ILambdaInvocationH
             }
             catch (Exception startingFailure)
             {
-                HostingLog.UnhandledException(logger, features.Method, features.PathBase + features.Path, status, startingFailure);
+                HostingLog.UnhandledException(_logger, features.Method, features.PathBase + features.Path, status, startingFailure);
             }
 
             features.ResetResponse(status);
@@ -124,11 +124,11 @@ internal sealed class ApiGatewayInvocationHandler<TContext> : ILambdaInvocationH
         }
         catch (Exception exception)
         {
-            HostingLog.OnCompletedFailed(logger, exception);
+            HostingLog.OnCompletedFailed(_logger, exception);
         }
         finally
         {
-            application.DisposeContext(httpContext, failure);
+            _application.DisposeContext(httpContext, failure);
             features.Dispose();
         }
     }

@@ -15,35 +15,38 @@ namespace Tenancy.Lambda.Hosting;
 /// </summary>
 public sealed class LambdaServer : IServer
 {
-    private readonly LambdaHostingOptions options;
-    private readonly ILogger<LambdaServer> logger;
-    private readonly IHostApplicationLifetime? lifetime;
-    private readonly CancellationTokenSource stopping = new();
-    private ILambdaInvocationHandler? handler;
-    private RuntimeApiClient? client;
-    private Task? loop;
-    private bool disposed;
+    private readonly LambdaHostingOptions _options;
+    private readonly ILogger<LambdaServer> _logger;
+    private readonly IHostApplicationLifetime? _lifetime;
+    private readonly CancellationTokenSource _stopping = new();
+    private ILambdaInvocationHandler? _handler;
+    private RuntimeApiClient? _client;
+    private Task? _loop;
+    private bool _disposed;
 
+    /// <summary>Creates the server; <paramref name="lifetime"/>, when given, is stopped if the runtime loop ends.</summary>
     public LambdaServer(IOptions<LambdaHostingOptions> options, ILogger<LambdaServer> logger, IHostApplicationLifetime? lifetime = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        this.options = options.Value;
-        this.logger = logger;
-        this.lifetime = lifetime;
+        _options = options.Value;
+        _logger = logger;
+        _lifetime = lifetime;
     }
 
+    /// <inheritdoc/>
     public IFeatureCollection Features { get; } = new FeatureCollection();
 
+    /// <summary>Starts polling the Runtime API in the background and hands each API Gateway event to <paramref name="application"/>.</summary>
     public Task StartAsync<TContext>(IHttpApplication<TContext> application, CancellationToken cancellationToken) where TContext : notnull
     {
         ArgumentNullException.ThrowIfNull(application);
-        handler = new ApiGatewayInvocationHandler<TContext>(application, options, logger);
-        if (options.Runtime.RuntimeApiAddress is { } address)
+        _handler = new ApiGatewayInvocationHandler<TContext>(application, _options, _logger);
+        if (_options.Runtime.RuntimeApiAddress is { } address)
         {
-            client = new RuntimeApiClient(address, LambdaFunctionSettings.FromEnvironment(), options.Runtime.TimeProvider);
-            var runtimeLoop = new LambdaRuntimeLoop(client, handler, options.Runtime, logger);
-            HostingLog.Serving(logger, options.EventSource, address);
-            loop = Task.Run(() => RunLoopAsync(runtimeLoop), CancellationToken.None);
+            _client = new RuntimeApiClient(address, LambdaFunctionSettings.FromEnvironment(), _options.Runtime.TimeProvider);
+            var runtimeLoop = new LambdaRuntimeLoop(_client, _handler, _options.Runtime, _logger);
+            HostingLog.Serving(_logger, _options.EventSource, address);
+            _loop = Task.Run(() => RunLoopAsync(runtimeLoop), CancellationToken.None);
         }
 
         return Task.CompletedTask;
@@ -52,45 +55,47 @@ public sealed class LambdaServer : IServer
     /// <summary>Invokes the application with one event, as the loop does; call <see cref="LambdaResponse.AfterResponseSent"/> afterwards.</summary>
     public Task<LambdaResponse> InvokeAsync(ReadOnlyMemory<byte> payload, LambdaInvocationContext context, CancellationToken cancellationToken = default)
     {
-        var started = handler ?? throw new InvalidOperationException("The server has not been started.");
+        var started = _handler ?? throw new InvalidOperationException("The server has not been started.");
         return started.InvokeAsync(payload, context, cancellationToken);
     }
 
+    /// <summary>Stops asking for events and waits for the invocation in progress to finish.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await stopping.CancelAsync().ConfigureAwait(false);
-        if (loop is not null)
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        if (_loop is not null)
         {
-            await loop.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await _loop.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
     // Registered both as itself and as IServer, so the container disposes it twice.
+    /// <inheritdoc/>
     public void Dispose()
     {
-        if (disposed)
+        if (_disposed)
         {
             return;
         }
 
-        disposed = true;
-        stopping.Cancel();
-        client?.Dispose();
-        stopping.Dispose();
+        _disposed = true;
+        _stopping.Cancel();
+        _client?.Dispose();
+        _stopping.Dispose();
     }
 
     private async Task RunLoopAsync(LambdaRuntimeLoop runtimeLoop)
     {
         try
         {
-            await runtimeLoop.RunAsync(stopping.Token).ConfigureAwait(false);
+            await runtimeLoop.RunAsync(_stopping.Token).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
             // The Runtime API said the container is unusable (or vanished): end the process with a failure code.
-            HostingLog.LoopFailed(logger, exception);
+            HostingLog.LoopFailed(_logger, exception);
             Environment.ExitCode = 1;
-            lifetime?.StopApplication();
+            _lifetime?.StopApplication();
         }
     }
 }

@@ -8,7 +8,9 @@ namespace Tenancy.Lambda.Runtime;
 /// </summary>
 public static class InvocationTracing
 {
+    /// <summary>Name of the <see cref="ActivitySource"/> to listen to for invocation activities.</summary>
     public const string ActivitySourceName = "Tenancy.Lambda";
+    /// <summary>Name of the activity started for each invocation.</summary>
     public const string ActivityName = "Tenancy.Lambda.Invoke";
     private static readonly ActivitySource Source = new(ActivitySourceName);
 

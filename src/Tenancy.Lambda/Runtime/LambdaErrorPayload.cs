@@ -23,10 +23,11 @@ public sealed record LambdaErrorPayload(string ErrorType, string ErrorMessage, I
         return new LambdaErrorPayload(errorType ?? exception.GetType().Name, exception.Message, lines);
     }
 
+    /// <summary>Serializes the payload as the Runtime API expects it, with readable (not HTML-escaped) text.</summary>
     public byte[] ToUtf8Json()
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteString("errorMessage", ErrorMessage);

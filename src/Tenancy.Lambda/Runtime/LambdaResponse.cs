@@ -6,13 +6,16 @@ namespace Tenancy.Lambda.Runtime;
 /// </summary>
 public sealed class LambdaResponse
 {
+    /// <summary>Creates a response; <paramref name="afterResponseSent"/> runs after the Runtime API accepted it.</summary>
     public LambdaResponse(ReadOnlyMemory<byte> payload, Func<Task>? afterResponseSent = null)
     {
         Payload = payload;
         AfterResponseSent = afterResponseSent;
     }
 
+    /// <summary>The bytes posted to <c>/response</c>.</summary>
     public ReadOnlyMemory<byte> Payload { get; }
 
+    /// <summary>Work to run after the response was delivered and before the next event is requested, or null.</summary>
     public Func<Task>? AfterResponseSent { get; }
 }

@@ -11,24 +11,26 @@ namespace Tenancy.Lambda.Runtime;
 /// </summary>
 public sealed class LambdaRuntimeLoop
 {
-    private static int pollStarted;
+    private static int _pollStarted;
 
-    private readonly RuntimeApiClient client;
-    private readonly ILambdaInvocationHandler handler;
-    private readonly LambdaRuntimeOptions options;
-    private readonly ILogger logger;
+    private readonly RuntimeApiClient _client;
+    private readonly ILambdaInvocationHandler _handler;
+    private readonly LambdaRuntimeOptions _options;
+    private readonly ILogger _logger;
 
+    /// <summary>Creates the loop; without a logger, runtime failures are not logged.</summary>
     public LambdaRuntimeLoop(RuntimeApiClient client, ILambdaInvocationHandler handler, LambdaRuntimeOptions options, ILogger? logger = null)
     {
-        this.client = client ?? throw new ArgumentNullException(nameof(client));
-        this.handler = handler ?? throw new ArgumentNullException(nameof(handler));
-        this.options = options ?? throw new ArgumentNullException(nameof(options));
-        this.logger = logger ?? NullLogger.Instance;
+        _client = client ?? throw new ArgumentNullException(nameof(client));
+        _handler = handler ?? throw new ArgumentNullException(nameof(handler));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _logger = logger ?? NullLogger.Instance;
     }
 
     /// <summary>True once any loop in the process asked for an event: failures before that are init failures.</summary>
-    public static bool HasPolled => Volatile.Read(ref pollStarted) != 0;
+    public static bool HasPolled => Volatile.Read(ref _pollStarted) != 0;
 
+    /// <summary>Asks for events and invokes the handler until <paramref name="stoppingToken"/> is cancelled, the Runtime API goes away, or <see cref="LambdaRuntimeOptions.RunOnce"/> is set and one event was handled.</summary>
     public async Task RunAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -36,8 +38,8 @@ public sealed class LambdaRuntimeLoop
             RuntimeInvocation invocation;
             try
             {
-                Volatile.Write(ref pollStarted, 1);
-                invocation = await client.GetNextInvocationAsync(stoppingToken).ConfigureAwait(false);
+                Volatile.Write(ref _pollStarted, 1);
+                invocation = await _client.GetNextInvocationAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -45,13 +47,13 @@ public sealed class LambdaRuntimeLoop
             }
 
             await InvokeOnceAsync(invocation).ConfigureAwait(false);
-            if (options.RunOnce)
+            if (_options.RunOnce)
             {
                 return;
             }
         }
 
-        RuntimeLog.Stopping(logger);
+        RuntimeLog.Stopping(_logger);
     }
 
     /// <summary>Handles one event. Posting is not cancellable: Lambda only sends SIGTERM between invocations.</summary>
@@ -61,19 +63,19 @@ public sealed class LambdaRuntimeLoop
         var context = invocation.Context;
         LambdaInvocationContext.Current = context;
         using var activity = InvocationTracing.Begin(context);
-        using var deadline = new CancellationTokenSource(TimeUntilCancellation(context), options.TimeProvider);
+        using var deadline = new CancellationTokenSource(TimeUntilCancellation(context), _options.TimeProvider);
         try
         {
             LambdaResponse response;
             try
             {
-                response = await handler.InvokeAsync(invocation.Payload, context, deadline.Token).ConfigureAwait(false);
+                response = await _handler.InvokeAsync(invocation.Payload, context, deadline.Token).ConfigureAwait(false);
             }
             catch (Exception exception)
             {
                 var error = LambdaErrorPayload.FromException(exception);
-                RuntimeLog.InvocationFailed(logger, context.AwsRequestId, error.ErrorType, exception);
-                Report(context, await client.SendErrorAsync(context, error, CancellationToken.None).ConfigureAwait(false), "error");
+                RuntimeLog.InvocationFailed(_logger, context.AwsRequestId, error.ErrorType, exception);
+                Report(context, await _client.SendErrorAsync(context, error, CancellationToken.None).ConfigureAwait(false), "error");
                 return;
             }
 
@@ -87,19 +89,19 @@ public sealed class LambdaRuntimeLoop
 
     private async Task DeliverAsync(LambdaInvocationContext context, LambdaResponse response)
     {
-        if (response.Payload.Length > options.MaxResponseBytes)
+        if (response.Payload.Length > _options.MaxResponseBytes)
         {
             // Posting it would get a 413 and leave the invocation without an answer; an error is a clear one.
-            RuntimeLog.ResponseTooLarge(logger, context.AwsRequestId, response.Payload.Length, options.MaxResponseBytes);
+            RuntimeLog.ResponseTooLarge(_logger, context.AwsRequestId, response.Payload.Length, _options.MaxResponseBytes);
             var error = new LambdaErrorPayload(
                 "Function.ResponseSizeTooLarge",
-                string.Create(CultureInfo.InvariantCulture, $"Response payload size ({response.Payload.Length} bytes) exceeded maximum allowed payload size ({options.MaxResponseBytes} bytes)."),
+                string.Create(CultureInfo.InvariantCulture, $"Response payload size ({response.Payload.Length} bytes) exceeded maximum allowed payload size ({_options.MaxResponseBytes} bytes)."),
                 []);
-            Report(context, await client.SendErrorAsync(context, error, CancellationToken.None).ConfigureAwait(false), "error");
+            Report(context, await _client.SendErrorAsync(context, error, CancellationToken.None).ConfigureAwait(false), "error");
         }
         else
         {
-            Report(context, await client.SendResponseAsync(context, response.Payload, CancellationToken.None).ConfigureAwait(false), "response");
+            Report(context, await _client.SendResponseAsync(context, response.Payload, CancellationToken.None).ConfigureAwait(false), "response");
         }
 
         if (response.AfterResponseSent is { } afterSent)
@@ -110,7 +112,7 @@ public sealed class LambdaRuntimeLoop
             }
             catch (Exception exception)
             {
-                RuntimeLog.AfterResponseFailed(logger, context.AwsRequestId, exception);
+                RuntimeLog.AfterResponseFailed(_logger, context.AwsRequestId, exception);
             }
         }
     }
@@ -121,20 +123,20 @@ public sealed class LambdaRuntimeLoop
         switch (outcome)
         {
             case RuntimeApiOutcome.InvocationGone:
-                RuntimeLog.InvocationGone(logger, context.AwsRequestId, kind);
+                RuntimeLog.InvocationGone(_logger, context.AwsRequestId, kind);
                 break;
             case RuntimeApiOutcome.PayloadTooLarge:
-                RuntimeLog.PayloadTooLarge(logger, context.AwsRequestId, kind);
+                RuntimeLog.PayloadTooLarge(_logger, context.AwsRequestId, kind);
                 break;
             case RuntimeApiOutcome.Rejected:
-                RuntimeLog.Rejected(logger, context.AwsRequestId, kind);
+                RuntimeLog.Rejected(_logger, context.AwsRequestId, kind);
                 break;
         }
     }
 
     private TimeSpan TimeUntilCancellation(LambdaInvocationContext context)
     {
-        var remaining = context.Deadline - options.TimeProvider.GetUtcNow() - options.DeadlineMargin;
+        var remaining = context.Deadline - _options.TimeProvider.GetUtcNow() - _options.DeadlineMargin;
         return remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero;
     }
 }

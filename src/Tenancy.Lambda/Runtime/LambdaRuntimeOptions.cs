@@ -24,5 +24,6 @@ public sealed class LambdaRuntimeOptions
     /// <summary>Process one event and return (tests, <c>AWS_LAMBDA_DOTNET_DEBUG_RUN_ONCE</c>-style debugging).</summary>
     public bool RunOnce { get; set; }
 
+    /// <summary>The clock used for deadlines; replaceable in tests.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

@@ -15,31 +15,34 @@ public sealed class RuntimeApiClient : IDisposable
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/json");
     private static readonly MediaTypeHeaderValue ErrorContentType = new(RuntimeApiHeaders.ErrorContentType);
 
-    private readonly HttpClient http;
-    private readonly Uri nextUri;
-    private readonly Uri initErrorUri;
-    private readonly string invocationBase;
-    private readonly LambdaFunctionSettings function;
-    private readonly TimeProvider timeProvider;
+    private readonly HttpClient _http;
+    private readonly Uri _nextUri;
+    private readonly Uri _initErrorUri;
+    private readonly string _invocationBase;
+    private readonly LambdaFunctionSettings _function;
+    private readonly TimeProvider _timeProvider;
 
+    /// <summary>Creates the client for one runtime process.</summary>
     /// <param name="runtimeApiAddress">The <c>host:port</c> from <c>AWS_LAMBDA_RUNTIME_API</c>.</param>
+    /// <param name="function">The function's settings, copied into every invocation context.</param>
+    /// <param name="timeProvider">The clock deadlines are read against; the system clock when null.</param>
     public RuntimeApiClient(string runtimeApiAddress, LambdaFunctionSettings function, TimeProvider? timeProvider = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(runtimeApiAddress);
-        this.function = function ?? throw new ArgumentNullException(nameof(function));
-        this.timeProvider = timeProvider ?? TimeProvider.System;
+        _function = function ?? throw new ArgumentNullException(nameof(function));
+        _timeProvider = timeProvider ?? TimeProvider.System;
         var root = $"http://{runtimeApiAddress}/{ApiVersion}/runtime/";
-        nextUri = new Uri(root + "invocation/next");
-        initErrorUri = new Uri(root + "init/error");
-        invocationBase = root + "invocation/";
-        http = new HttpClient(CreateHandler(), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
-        http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("tenancy-lambda", "1.0"));
+        _nextUri = new Uri(root + "invocation/next");
+        _initErrorUri = new Uri(root + "init/error");
+        _invocationBase = root + "invocation/";
+        _http = new HttpClient(CreateHandler(), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+        _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("tenancy-lambda", "1.0"));
     }
 
     /// <summary>Long-polls for the next event. Throws <see cref="RuntimeApiException"/> when Lambda says the runtime must exit.</summary>
     public async Task<RuntimeInvocation> GetNextInvocationAsync(CancellationToken cancellationToken)
     {
-        using var response = await http.GetAsync(nextUri, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        using var response = await _http.GetAsync(_nextUri, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.OK)
         {
             var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
@@ -55,13 +58,13 @@ public sealed class RuntimeApiClient : IDisposable
             requestId,
             deadline,
             Header(headers, RuntimeApiHeaders.InvokedFunctionArn) ?? string.Empty,
-            function,
+            _function,
             traceId: Header(headers, RuntimeApiHeaders.TraceId),
             clientContextJson: Header(headers, RuntimeApiHeaders.ClientContext),
             cognitoIdentityJson: Header(headers, RuntimeApiHeaders.CognitoIdentity),
             tenantId: Header(headers, RuntimeApiHeaders.TenantId),
             invocationId: Header(headers, RuntimeApiHeaders.InvocationId),
-            timeProvider: timeProvider);
+            timeProvider: _timeProvider);
         return new RuntimeInvocation(payload, context);
     }
 
@@ -90,10 +93,11 @@ public sealed class RuntimeApiClient : IDisposable
         ArgumentNullException.ThrowIfNull(error);
         using var content = new ByteArrayContent(error.ToUtf8Json());
         content.Headers.ContentType = ErrorContentType;
-        return await PostAsync(initErrorUri, context: null, content, error.ErrorType, cancellationToken).ConfigureAwait(false);
+        return await PostAsync(_initErrorUri, context: null, content, error.ErrorType, cancellationToken).ConfigureAwait(false);
     }
 
-    public void Dispose() => http.Dispose();
+    /// <inheritdoc/>
+    public void Dispose() => _http.Dispose();
 
     private async Task<RuntimeApiOutcome> PostAsync(Uri uri, LambdaInvocationContext? context, HttpContent content, string? errorType, CancellationToken cancellationToken)
     {
@@ -109,7 +113,7 @@ public sealed class RuntimeApiClient : IDisposable
             request.Headers.TryAddWithoutValidation(RuntimeApiHeaders.InvocationId, invocationId);
         }
 
-        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         return response.StatusCode switch
         {
             HttpStatusCode.Accepted or HttpStatusCode.OK => RuntimeApiOutcome.Accepted,
@@ -122,7 +126,7 @@ public sealed class RuntimeApiClient : IDisposable
     }
 
     private Uri InvocationUri(LambdaInvocationContext context, string action) =>
-        new(invocationBase + Uri.EscapeDataString(context.AwsRequestId) + action);
+        new(_invocationBase + Uri.EscapeDataString(context.AwsRequestId) + action);
 
     private static DateTimeOffset ParseDeadline(string? value) =>
         long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var milliseconds)

@@ -6,14 +6,17 @@ namespace Tenancy.Lambda.Runtime;
 /// </summary>
 public sealed class RuntimeApiException : Exception
 {
+    /// <summary>Creates the exception with a message naming the failed call.</summary>
     public RuntimeApiException(string message) : base(message)
     {
     }
 
+    /// <summary>Creates the exception with the transport error that caused it.</summary>
     public RuntimeApiException(string message, Exception innerException) : base(message, innerException)
     {
     }
 
+    /// <summary>Creates the exception with the default message.</summary>
     public RuntimeApiException()
     {
     }

@@ -8,16 +8,20 @@ namespace Tenancy.Lambda.Runtime;
 /// </summary>
 public sealed class StandardErrorLogger : ILogger
 {
+    /// <summary>The single instance; standard error is process-wide.</summary>
     public static readonly StandardErrorLogger Instance = new();
 
     private StandardErrorLogger()
     {
     }
 
+    /// <inheritdoc/>
     public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
+    /// <inheritdoc/>
     public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
 
+    /// <inheritdoc/>
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
         ArgumentNullException.ThrowIfNull(formatter);

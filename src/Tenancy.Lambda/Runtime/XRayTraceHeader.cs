@@ -8,6 +8,7 @@ namespace Tenancy.Lambda.Runtime;
 /// </summary>
 public static class XRayTraceHeader
 {
+    /// <summary>Reads the root and parent of an X-Ray trace header as an activity context; false when either is missing or malformed.</summary>
     public static bool TryGetParent(string? header, out ActivityContext parent)
     {
         parent = default;

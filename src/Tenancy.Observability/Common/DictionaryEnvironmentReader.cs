@@ -5,5 +5,6 @@ public sealed class DictionaryEnvironmentReader(IReadOnlyDictionary<string, stri
 {
     private readonly IReadOnlyDictionary<string, string> _variables = variables ?? throw new ArgumentNullException(nameof(variables));
 
+    /// <inheritdoc/>
     public string? Get(string name) => _variables.TryGetValue(name, out var value) ? value : null;
 }

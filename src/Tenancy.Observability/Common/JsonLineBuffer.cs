@@ -15,7 +15,7 @@ internal sealed class JsonLineBuffer : IDisposable
     private const int MaxRetainedBytes = 64 * 1024;
 
     [ThreadStatic]
-    private static JsonLineBuffer? t_cached;
+    private static JsonLineBuffer? _cached;
 
     private readonly ArrayBufferWriter<byte> _bytes = new(1024);
     private bool _inUse;
@@ -46,11 +46,11 @@ internal sealed class JsonLineBuffer : IDisposable
 
     public static JsonLineBuffer Rent()
     {
-        var buffer = t_cached;
+        var buffer = _cached;
         if (buffer is null || buffer._inUse)
         {
             buffer = new JsonLineBuffer();
-            t_cached ??= buffer;
+            _cached ??= buffer;
         }
 
         buffer._inUse = true;
@@ -78,9 +78,9 @@ internal sealed class JsonLineBuffer : IDisposable
     public void Dispose()
     {
         _inUse = false;
-        if (_bytes.Capacity > MaxRetainedBytes && ReferenceEquals(t_cached, this))
+        if (_bytes.Capacity > MaxRetainedBytes && ReferenceEquals(_cached, this))
         {
-            t_cached = null;
+            _cached = null;
         }
     }
 }

@@ -7,7 +7,9 @@ public sealed class ProcessEnvironmentReader : IEnvironmentReader
     {
     }
 
+    /// <summary>The single instance; the process has one environment.</summary>
     public static ProcessEnvironmentReader Instance { get; } = new();
 
+    /// <inheritdoc/>
     public string? Get(string name) => Environment.GetEnvironmentVariable(name);
 }

@@ -4,7 +4,7 @@ namespace Tenancy.Observability;
 internal static class XRayTraceId
 {
     // The header is the same string for every line of an invocation: remember the last answer.
-    private static Tuple<string, string?>? s_last;
+    private static Tuple<string, string?>? _last;
 
     public static string? FromHeader(string? header)
     {
@@ -13,14 +13,14 @@ internal static class XRayTraceId
             return null;
         }
 
-        var last = Volatile.Read(ref s_last);
+        var last = Volatile.Read(ref _last);
         if (last is not null && ReferenceEquals(last.Item1, header))
         {
             return last.Item2;
         }
 
         var root = Parse(header);
-        Volatile.Write(ref s_last, Tuple.Create(header, root));
+        Volatile.Write(ref _last, Tuple.Create(header, root));
         return root;
     }
 

@@ -13,11 +13,13 @@ public sealed class TenancyLoggerProvider : ILoggerProvider, ISupportExternalSco
 {
     private readonly ConcurrentDictionary<string, TenancyLogger> _loggers = new(StringComparer.Ordinal);
 
+    /// <summary>Creates the provider from options bound by the host.</summary>
     public TenancyLoggerProvider(IOptions<TenancyLoggerOptions> options)
         : this(options?.Value ?? throw new ArgumentNullException(nameof(options)))
     {
     }
 
+    /// <summary>Creates the provider from options built in code.</summary>
     public TenancyLoggerProvider(TenancyLoggerOptions options)
     {
         Settings = LoggerSettings.Resolve(options);
@@ -46,11 +48,14 @@ public sealed class TenancyLoggerProvider : ILoggerProvider, ISupportExternalSco
 
     internal IExternalScopeProvider ScopeProvider { get; private set; } = new LoggerExternalScopeProvider();
 
+    /// <inheritdoc/>
     public ILogger CreateLogger(string categoryName) =>
         _loggers.GetOrAdd(categoryName ?? string.Empty, static (name, provider) => new TenancyLogger(name, provider), this);
 
+    /// <inheritdoc/>
     public void SetScopeProvider(IExternalScopeProvider scopeProvider) =>
         ScopeProvider = scopeProvider ?? throw new ArgumentNullException(nameof(scopeProvider));
 
+    /// <inheritdoc/>
     public void Dispose() => _loggers.Clear();
 }

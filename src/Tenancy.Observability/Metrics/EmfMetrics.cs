@@ -14,10 +14,15 @@ namespace Tenancy.Observability.Metrics;
 /// </summary>
 public sealed class EmfMetrics
 {
+    /// <summary>The dimension holding the service name.</summary>
     public const string ServiceDimension = "Service";
+    /// <summary>The dimension holding the function name, added to the cold-start metric.</summary>
     public const string FunctionNameDimension = "FunctionName";
+    /// <summary>The dimension holding the active tenant's tier.</summary>
     public const string TierDimension = "tier";
+    /// <summary>The metadata member (or dimension, when configured) holding the active tenant's id.</summary>
     public const string TenantIdMember = "tenant_id";
+    /// <summary>The metric counting cold starts.</summary>
     public const string ColdStartMetric = "ColdStart";
 
     private readonly EmfMetricsConfiguration _configuration;
@@ -332,7 +337,7 @@ public sealed class EmfMetrics
     private DimensionSet BaseDimensions()
     {
         var set = new DimensionSet();
-        if (_service is not null && _service != EnvironmentVariableNames.UndefinedService)
+        if (_service is not null and not EnvironmentVariableNames.UndefinedService)
         {
             set.Set(ServiceDimension, _service);
         }

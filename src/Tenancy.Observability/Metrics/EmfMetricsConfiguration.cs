@@ -15,7 +15,7 @@ internal sealed class EmfMetricsConfiguration
             EmfRules.Namespace(Namespace);
         }
 
-        if (Service is not null && Service != EnvironmentVariableNames.UndefinedService)
+        if (Service is not null and not EnvironmentVariableNames.UndefinedService)
         {
             EmfRules.DimensionValue(EmfMetrics.ServiceDimension, Service);
         }

@@ -75,7 +75,7 @@ internal static class EmfRules
         }
 
         var magnitude = Math.Abs(value);
-        if (magnitude != 0 && (magnitude < MinMagnitude || magnitude > MaxMagnitude))
+        if (magnitude is not 0 and (< MinMagnitude or > MaxMagnitude))
         {
             throw new EmfValidationException(
                 Invariant($"Metric '{name}' got value {value}; CloudWatch accepts 0 or magnitudes from {MinMagnitude} to {MaxMagnitude}."),

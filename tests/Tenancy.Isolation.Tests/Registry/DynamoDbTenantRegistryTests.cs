@@ -12,7 +12,6 @@ namespace Tenancy.Isolation.Tests.Registry;
 [Collection(DynamoDbLocalCollection.Name)]
 public sealed class DynamoDbTenantRegistryTests : IAsyncLifetime
 {
-    private readonly DynamoDbLocalFixture _dynamo;
     private readonly AmazonDynamoDBClient _client;
     private readonly string _table = $"TenantRegistry-{Guid.NewGuid():N}";
     private readonly FakeTimeProvider _time = TestClock.Create();
@@ -20,7 +19,6 @@ public sealed class DynamoDbTenantRegistryTests : IAsyncLifetime
 
     public DynamoDbTenantRegistryTests(DynamoDbLocalFixture dynamo)
     {
-        _dynamo = dynamo;
         _client = dynamo.CreateClient();
     }
 

@@ -1,13 +1,11 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tenancy.Lambda.Hosting;
-using Tenancy.Lambda.Runtime;
 
 namespace Tenancy.Lambda.Tests.Infrastructure;
 
@@ -17,11 +15,11 @@ namespace Tenancy.Lambda.Tests.Infrastructure;
 /// </summary>
 public sealed class TestApp : IAsyncDisposable
 {
-    private readonly WebApplication app;
+    private readonly WebApplication _app;
 
     private TestApp(WebApplication app, LambdaServer server)
     {
-        this.app = app;
+        _app = app;
         Server = server;
     }
 
@@ -69,13 +67,13 @@ public sealed class TestApp : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync();
-        await app.DisposeAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
     }
 
     private void Configure()
     {
-        app.Use(async (context, next) =>
+        _app.Use(async (context, next) =>
         {
             context.Request.EnableBuffering();
             var body = await new StreamReader(context.Request.Body).ReadToEndAsync();
@@ -105,16 +103,16 @@ public sealed class TestApp : IAsyncDisposable
             await next(context);
         });
 
-        app.MapGet("/binary", () => Results.Bytes(Enumerable.Range(0, 256).Select(i => (byte)i).ToArray(), "application/octet-stream"));
-        app.MapGet("/spreadsheet", () => Results.Bytes([0x50, 0x4B, 0x03, 0x04, 0xFF, 0xFE], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
-        app.MapGet("/upper-case-image", () => Results.Bytes([0x89, 0x50, 0x4E, 0x47, 0xC3], "IMAGE/PNG"));
-        app.MapPost("/echo", async (HttpRequest request) =>
+        _app.MapGet("/binary", () => Results.Bytes(Enumerable.Range(0, 256).Select(i => (byte)i).ToArray(), "application/octet-stream"));
+        _app.MapGet("/spreadsheet", () => Results.Bytes([0x50, 0x4B, 0x03, 0x04, 0xFF, 0xFE], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+        _app.MapGet("/upper-case-image", () => Results.Bytes([0x89, 0x50, 0x4E, 0x47, 0xC3], "IMAGE/PNG"));
+        _app.MapPost("/echo", async (HttpRequest request) =>
         {
             using var copy = new MemoryStream();
             await request.Body.CopyToAsync(copy);
             return Results.Bytes(copy.ToArray(), request.ContentType ?? "application/octet-stream");
         });
-        app.MapGet("/cookies", (HttpResponse response) =>
+        _app.MapGet("/cookies", (HttpResponse response) =>
         {
             response.Cookies.Append("session", "abc", new CookieOptions { HttpOnly = true, Path = "/" });
             response.Cookies.Append("theme", "dark");
@@ -122,26 +120,26 @@ public sealed class TestApp : IAsyncDisposable
             response.Headers.Append("X-Multi", "two");
             return Results.Text("with cookies");
         });
-        app.MapDelete("/items/{id}", () => Results.StatusCode(StatusCodes.Status204NoContent));
-        app.MapGet("/redirect", () => Results.Redirect("/elsewhere"));
-        app.MapGet("/teapot", () => Results.Text("short and stout", statusCode: 418));
-        app.MapGet("/throw", string () => throw new InvalidOperationException("connection string Server=secret-db;Password=hunter2"));
-        app.MapGet("/throw-after-write", async (HttpResponse response) =>
+        _app.MapDelete("/items/{id}", () => Results.StatusCode(StatusCodes.Status204NoContent));
+        _app.MapGet("/redirect", () => Results.Redirect("/elsewhere"));
+        _app.MapGet("/teapot", () => Results.Text("short and stout", statusCode: 418));
+        _app.MapGet("/throw", string () => throw new InvalidOperationException("connection string Server=secret-db;Password=hunter2"));
+        _app.MapGet("/throw-after-write", async (HttpResponse response) =>
         {
             await response.WriteAsync("{\"partial\":");
             throw new InvalidOperationException("broke mid-body");
         });
-        app.MapGet("/slow", async (HttpContext context) =>
+        _app.MapGet("/slow", async (HttpContext context) =>
         {
             await Task.Delay(Timeout.Infinite, context.RequestAborted);
             return "never";
         });
-        app.MapGet("/wrong-length", async (HttpResponse response) =>
+        _app.MapGet("/wrong-length", async (HttpResponse response) =>
         {
             response.ContentLength = 10;
             await response.WriteAsync("abc");
         });
-        app.MapGet("/lifecycle", async (HttpContext context) =>
+        _app.MapGet("/lifecycle", async (HttpContext context) =>
         {
             context.Response.OnStarting(() => { Lifecycle.Add("starting-1"); context.Response.Headers["X-Started"] = "yes"; return Task.CompletedTask; });
             context.Response.OnStarting(() => { Lifecycle.Add("starting-2"); return Task.CompletedTask; });
@@ -159,18 +157,18 @@ public sealed class TestApp : IAsyncDisposable
                 Lifecycle.Add("headers-locked");
             }
         });
-        app.MapGet("/lifecycle-empty", (HttpContext context) =>
+        _app.MapGet("/lifecycle-empty", (HttpContext context) =>
         {
             context.Response.OnStarting(() => { Lifecycle.Add("starting"); context.Response.Headers["X-Started"] = "yes"; return Task.CompletedTask; });
             Lifecycle.Add("handler");
             return Results.StatusCode(StatusCodes.Status202Accepted);
         });
-        app.MapGet("/big", () => Results.Text(new string('x', 7 * 1024 * 1024)));
-        app.MapGet("/tenant", (HttpContext context) => Results.Json(new JsonObject
+        _app.MapGet("/big", () => Results.Text(new string('x', 7 * 1024 * 1024)));
+        _app.MapGet("/tenant", (HttpContext context) => Results.Json(new JsonObject
         {
             ["requestId"] = context.GetLambdaInvocationContext()?.AwsRequestId,
             ["current"] = LambdaInvocationContext.Current?.AwsRequestId,
         }));
-        app.MapFallback(() => Results.Text("ok"));
+        _app.MapFallback(() => Results.Text("ok"));
     }
 }

@@ -125,7 +125,7 @@ public sealed class PolicyEvaluatorTests
             {"Effect":"Allow","Action":"kms:Decrypt","Resource":"*","Condition":{"StringEquals":{
               "kms:EncryptionContext:tenant":"${aws:PrincipalTag/TenantID}","aws:ResourceTag/TenantID":"${aws:PrincipalTag/TenantID}"}}}
             """);
-        RequestContext Request(string context, string keyTag) => Session("acme").Set("kms:EncryptionContext:tenant", context).Set("aws:ResourceTag/TenantID", keyTag);
+        static RequestContext Request(string context, string keyTag) => Session("acme").Set("kms:EncryptionContext:tenant", context).Set("aws:ResourceTag/TenantID", keyTag);
 
         Assert.Equal(PolicyDecision.Allow, PolicyEvaluator.Evaluate([policy], "kms:Decrypt", "k", Request("acme", "acme")));
         Assert.Equal(PolicyDecision.ImplicitDeny, PolicyEvaluator.Evaluate([policy], "kms:Decrypt", "k", Request("globex", "acme")));
@@ -137,7 +137,7 @@ public sealed class PolicyEvaluatorTests
     [Fact]
     public void Missing_keys_follow_iam_rules_for_negated_IfExists_Null_and_Bool()
     {
-        PolicyDecision Evaluate(string condition, RequestContext context) =>
+        static PolicyDecision Evaluate(string condition, RequestContext context) =>
             PolicyEvaluator.Evaluate([Policy($$"""{"Effect":"Allow","Action":"*","Resource":"*","Condition":{{condition}}}""")], "s3:GetObject", "*", context);
 
         var empty = new RequestContext();

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using Tenancy.Observability.Logging;
 using Tenancy.Observability.Tests.Support;
 using Tenancy.Testing.Events;

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Tenancy.Observability.Logging;
 using Tenancy.Observability.Tests.Support;
 
 namespace Tenancy.Observability.Tests.Logging;

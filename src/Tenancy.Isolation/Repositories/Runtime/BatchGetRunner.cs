@@ -12,11 +12,14 @@ namespace Tenancy.Isolation.Repositories.Runtime;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class BatchGetRunner
 {
+    /// <summary>The most keys DynamoDB accepts in one BatchGetItem request.</summary>
     public const int MaxKeysPerRequest = 100;
+    /// <summary>How many times unprocessed keys are retried before the batch fails.</summary>
     public const int MaxAttempts = 8;
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(2);
 
+    /// <summary>Reads the items for <paramref name="keys"/> in chunks, retrying unprocessed keys with backoff.</summary>
     public static async Task<List<Dictionary<string, AttributeValue>>> GetAsync(
         IAmazonDynamoDB client,
         string tableName,

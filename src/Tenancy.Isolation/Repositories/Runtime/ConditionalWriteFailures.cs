@@ -10,9 +10,11 @@ namespace Tenancy.Isolation.Repositories.Runtime;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ConditionalWriteFailures
 {
+    /// <summary>The exception for a create whose item already existed.</summary>
     public static TenantDataException ForCreate(ConditionalCheckFailedException exception, string entityName) =>
         new ItemAlreadyExistsException($"A {entityName} with the same key already exists.", exception);
 
+    /// <summary>The exception for an update whose item was missing or changed since it was read.</summary>
     public static TenantDataException ForUpdate(ConditionalCheckFailedException exception, string entityName)
     {
         ArgumentNullException.ThrowIfNull(exception);

@@ -19,7 +19,9 @@ namespace Tenancy.Isolation.Repositories.Runtime;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ContinuationTokenCodec
 {
+    /// <summary>The token format version, checked on decode.</summary>
     public const byte Version = 1;
+    /// <summary>The longest token accepted, so a client can't make the server decode arbitrary input.</summary>
     public const int MaxTokenLength = 4096;
     private const int TagLength = 16;
     private static readonly byte[] DomainLabel = Encoding.UTF8.GetBytes("tenancy/continuation/v1");
@@ -61,7 +63,7 @@ public static class ContinuationTokenCodec
             return null;
         }
 
-        if (token.Length == 0 || token.Length > MaxTokenLength)
+        if (token.Length is 0 or > MaxTokenLength)
         {
             throw Invalid("it is empty or too long");
         }

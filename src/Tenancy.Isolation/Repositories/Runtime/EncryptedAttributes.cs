@@ -17,6 +17,7 @@ public static class EncryptedAttributes
     private const byte StringTag = 1;
     private const byte BytesTag = 2;
 
+    /// <summary>Replaces the item's encrypted attributes with ciphertext bound to the tenant, item key and attribute name.</summary>
     public static async ValueTask EncryptAsync(TenantScope scope, Dictionary<string, AttributeValue> item, string attributeName, string partitionKey, string sortKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
@@ -50,6 +51,7 @@ public static class EncryptedAttributes
         item[attributeName] = AttributeWriter.FromBytes(ciphertext);
     }
 
+    /// <summary>Replaces the item's encrypted attributes with their plaintext, checking the tenant, item key and attribute name.</summary>
     public static async ValueTask DecryptAsync(TenantScope scope, Dictionary<string, AttributeValue> item, string attributeName, string partitionKey, string sortKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);

@@ -10,6 +10,7 @@ namespace Tenancy.Isolation.Repositories.Runtime;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ItemOwnership
 {
+    /// <summary>Throws unless the item's partition key belongs to the scope's tenant: a read never returns another tenant's item.</summary>
     public static void Ensure(TenantScope scope, Dictionary<string, AttributeValue> item, string partitionKeyAttribute)
     {
         ArgumentNullException.ThrowIfNull(item);

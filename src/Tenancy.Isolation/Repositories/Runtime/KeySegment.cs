@@ -14,8 +14,10 @@ public static class KeySegment
     /// <summary>Longest accepted segment; DynamoDB keys are at most 2048 (partition) / 1024 (sort) bytes in total.</summary>
     public const int MaxLength = 256;
 
+    /// <summary>Separates the parts of a composite key.</summary>
     public const char Delimiter = '#';
 
+    /// <summary>The value as a key segment; throws <see cref="InvalidKeySegmentException"/> when it is empty or contains the delimiter.</summary>
     public static string Of(string? value, string name)
     {
         var error = Validate(value);
@@ -27,16 +29,20 @@ public static class KeySegment
         return value!;
     }
 
+    /// <summary>A GUID key segment in <c>D</c> format.</summary>
     public static string Of(Guid value, string name) => Of(value.ToString("D"), name);
 
+    /// <summary>An invariant integer key segment.</summary>
     public static string Of(int value, string name) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>An invariant integer key segment.</summary>
     public static string Of(long value, string name) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>UTC with a fixed width, so segments sort chronologically.</summary>
     public static string Of(DateTimeOffset value, string name) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
+    /// <summary>A UTC date and time key segment with a fixed width, so segments sort chronologically.</summary>
     public static string Of(DateTime value, string name) =>
         value.Kind == DateTimeKind.Unspecified
             ? throw new InvalidKeySegmentException($"Key value '{name}' is a DateTime of unspecified kind; use UTC or DateTimeOffset.")

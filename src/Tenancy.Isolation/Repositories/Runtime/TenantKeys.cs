@@ -9,8 +9,10 @@ namespace Tenancy.Isolation.Repositories.Runtime;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class TenantKeys
 {
+    /// <summary>The prefix of every tenant partition key.</summary>
     public const string TenantPrefix = "TENANT#";
 
+    /// <summary>The partition key of the scope's tenant.</summary>
     public static string Partition(TenantScope scope)
     {
         ArgumentNullException.ThrowIfNull(scope);

@@ -23,19 +23,19 @@ internal sealed class LambdaHttpFeatures :
     ILambdaInvocationFeature,
     IDisposable
 {
-    private readonly CancellationTokenSource aborted;
-    private readonly ResponseBodyBuffer body;
-    private Stack<(Func<object, Task> Callback, object State)>? onStarting;
-    private Stack<(Func<object, Task> Callback, object State)>? onCompleted;
-    private PipeWriter? writer;
+    private readonly CancellationTokenSource _aborted;
+    private readonly ResponseBodyBuffer _body;
+    private Stack<(Func<object, Task> Callback, object State)>? _onStarting;
+    private Stack<(Func<object, Task> Callback, object State)>? _onCompleted;
+    private PipeWriter? _writer;
 
     public LambdaHttpFeatures(LambdaInvocationContext context, object lambdaEvent, CancellationToken deadline)
     {
         Context = context;
         Event = lambdaEvent;
-        aborted = CancellationTokenSource.CreateLinkedTokenSource(deadline);
-        body = new ResponseBodyBuffer(StartResponseAsync);
-        Body = body;
+        _aborted = CancellationTokenSource.CreateLinkedTokenSource(deadline);
+        _body = new ResponseBodyBuffer(StartResponseAsync);
+        Body = _body;
         TraceIdentifier = context.TraceId ?? context.AwsRequestId;
     }
 
@@ -45,7 +45,7 @@ internal sealed class LambdaHttpFeatures :
 
     public object Event { get; }
 
-    public ResponseBodyBuffer ResponseBuffer => body;
+    public ResponseBodyBuffer ResponseBuffer => _body;
 
     // IHttpRequestFeature
     public string Protocol { get; set; } = "HTTP/1.1";
@@ -89,7 +89,7 @@ internal sealed class LambdaHttpFeatures :
     // IHttpResponseBodyFeature
     Stream IHttpResponseBodyFeature.Stream => Body;
 
-    public PipeWriter Writer => writer ??= PipeWriter.Create(Body, new StreamPipeWriterOptions(leaveOpen: true));
+    public PipeWriter Writer => _writer ??= PipeWriter.Create(Body, new StreamPipeWriterOptions(leaveOpen: true));
 
     // IHttpRequestLifetimeFeature
     public CancellationToken RequestAborted { get; set; }
@@ -113,7 +113,7 @@ internal sealed class LambdaHttpFeatures :
 
     public void Register()
     {
-        RequestAborted = aborted.Token;
+        RequestAborted = _aborted.Token;
         ConnectionId = Context.AwsRequestId;
         Collection.Set<IHttpRequestFeature>(this);
         Collection.Set<IHttpResponseFeature>(this);
@@ -132,7 +132,7 @@ internal sealed class LambdaHttpFeatures :
         CanHaveBody = hasBody;
     }
 
-    public void Abort() => aborted.Cancel();
+    public void Abort() => _aborted.Cancel();
 
     public void OnStarting(Func<object, Task> callback, object state)
     {
@@ -141,10 +141,10 @@ internal sealed class LambdaHttpFeatures :
             throw new InvalidOperationException("The response has already started.");
         }
 
-        (onStarting ??= new()).Push((callback, state));
+        (_onStarting ??= new()).Push((callback, state));
     }
 
-    public void OnCompleted(Func<object, Task> callback, object state) => (onCompleted ??= new()).Push((callback, state));
+    public void OnCompleted(Func<object, Task> callback, object state) => (_onCompleted ??= new()).Push((callback, state));
 
     public Task StartAsync(CancellationToken cancellationToken = default) => HasStarted ? Task.CompletedTask : StartResponseAsync();
 
@@ -171,9 +171,9 @@ internal sealed class LambdaHttpFeatures :
     /// <summary>Flushes a pipe writer the app used, then starts the response if nothing was written.</summary>
     public async Task CompleteAsync()
     {
-        if (writer is not null)
+        if (_writer is not null)
         {
-            await writer.FlushAsync().ConfigureAwait(false);
+            await _writer.FlushAsync().ConfigureAwait(false);
         }
 
         await StartAsync().ConfigureAwait(false);
@@ -185,24 +185,24 @@ internal sealed class LambdaHttpFeatures :
         StatusCode = statusCode;
         ReasonPhrase = null;
         ResponseHeaders = new HeaderDictionary();
-        body.Reset();
+        _body.Reset();
     }
 
     public async Task RunOnCompletedAsync()
     {
-        if (onCompleted is null)
+        if (_onCompleted is null)
         {
             return;
         }
 
         // Last registered runs first, as on Kestrel.
-        while (onCompleted.TryPop(out var entry))
+        while (_onCompleted.TryPop(out var entry))
         {
             await entry.Callback(entry.State).ConfigureAwait(false);
         }
     }
 
-    public void Dispose() => aborted.Dispose();
+    public void Dispose() => _aborted.Dispose();
 
     private async Task StartResponseAsync()
     {
@@ -212,9 +212,9 @@ internal sealed class LambdaHttpFeatures :
         }
 
         // Last registered runs first, as on Kestrel; headers stay writable until every callback has run.
-        if (onStarting is not null)
+        if (_onStarting is not null)
         {
-            while (onStarting.TryPop(out var entry))
+            while (_onStarting.TryPop(out var entry))
             {
                 await entry.Callback(entry.State).ConfigureAwait(false);
             }

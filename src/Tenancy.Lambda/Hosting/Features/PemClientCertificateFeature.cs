@@ -10,25 +10,25 @@ namespace Tenancy.Lambda.Hosting.Features;
 /// </summary>
 internal sealed class PemClientCertificateFeature(string pem) : ITlsConnectionFeature
 {
-    private bool parsed;
-    private X509Certificate2? certificate;
+    private bool _parsed;
+    private X509Certificate2? _certificate;
 
     public X509Certificate2? ClientCertificate
     {
         get
         {
-            if (!parsed)
+            if (!_parsed)
             {
-                parsed = true;
-                certificate = TryParse(pem);
+                _parsed = true;
+                _certificate = TryParse(pem);
             }
 
-            return certificate;
+            return _certificate;
         }
         set
         {
-            parsed = true;
-            certificate = value;
+            _parsed = true;
+            _certificate = value;
         }
     }
 

@@ -6,11 +6,11 @@ namespace Tenancy.Lambda.Hosting.Features;
 /// </summary>
 internal sealed class ResponseBodyBuffer : Stream
 {
-    private readonly MemoryStream buffer = new();
-    private readonly Func<Task> startResponse;
-    private bool started;
+    private readonly MemoryStream _buffer = new();
+    private readonly Func<Task> _startResponse;
+    private bool _started;
 
-    public ResponseBodyBuffer(Func<Task> startResponse) => this.startResponse = startResponse;
+    public ResponseBodyBuffer(Func<Task> startResponse) => _startResponse = startResponse;
 
     public override bool CanRead => false;
 
@@ -18,31 +18,31 @@ internal sealed class ResponseBodyBuffer : Stream
 
     public override bool CanWrite => true;
 
-    public override long Length => buffer.Length;
+    public override long Length => _buffer.Length;
 
     public override long Position
     {
-        get => buffer.Length;
+        get => _buffer.Length;
         set => throw new NotSupportedException();
     }
 
-    public int WrittenLength => (int)buffer.Length;
+    public int WrittenLength => (int)_buffer.Length;
 
-    public ReadOnlySpan<byte> Written => buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+    public ReadOnlySpan<byte> Written => _buffer.GetBuffer().AsSpan(0, (int)_buffer.Length);
 
-    public void Reset() => buffer.SetLength(0);
+    public void Reset() => _buffer.SetLength(0);
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
-        if (!started)
+        if (!_started)
         {
             // Synchronous writers get the same OnStarting semantics; callbacks are almost always synchronous.
             EnsureStartedAsync().GetAwaiter().GetResult();
         }
 
-        this.buffer.Write(buffer);
+        _buffer.Write(buffer);
     }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
@@ -50,12 +50,12 @@ internal sealed class ResponseBodyBuffer : Stream
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        if (!started)
+        if (!_started)
         {
             await EnsureStartedAsync().ConfigureAwait(false);
         }
 
-        this.buffer.Write(buffer.Span);
+        _buffer.Write(buffer.Span);
     }
 
     public override void Flush()
@@ -72,7 +72,7 @@ internal sealed class ResponseBodyBuffer : Stream
 
     private Task EnsureStartedAsync()
     {
-        started = true;
-        return startResponse();
+        _started = true;
+        return _startResponse();
     }
 }

@@ -10,8 +10,8 @@ internal static class RequestBody
 {
     public static void Apply(LambdaHttpFeatures features, string? body, bool isBase64Encoded)
     {
-        byte[] bytes = string.IsNullOrEmpty(body)
-            ? []
+        var bytes = string.IsNullOrEmpty(body)
+            ? Array.Empty<byte>()
             : isBase64Encoded ? Convert.FromBase64String(body) : Encoding.UTF8.GetBytes(body);
         features.SetRequestBody(bytes.Length == 0 ? Stream.Null : new MemoryStream(bytes, writable: false), bytes.Length > 0);
 

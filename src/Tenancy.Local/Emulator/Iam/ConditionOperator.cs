@@ -24,7 +24,7 @@ public sealed record ConditionOperator(string Text, ConditionComparison Comparis
             rest = rest[..^"IfExists".Length];
         }
 
-        (ConditionComparison comparison, bool negated) = rest switch
+        var (comparison, negated) = rest switch
         {
             "StringEquals" => (ConditionComparison.StringEquals, false),
             "StringNotEquals" => (ConditionComparison.StringEquals, true),

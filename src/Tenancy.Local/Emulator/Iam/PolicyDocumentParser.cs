@@ -133,8 +133,8 @@ public static class PolicyDocumentParser
     public static object? FromJson(JsonNode? node) => node switch
     {
         null => null,
-        JsonObject obj => obj.ToDictionary(kv => kv.Key, kv => FromJson(kv.Value), StringComparer.Ordinal) as IReadOnlyDictionary<string, object?>,
-        JsonArray array => array.Select(FromJson).ToList() as IReadOnlyList<object?>,
+        JsonObject obj => obj.ToDictionary(kv => kv.Key, kv => FromJson(kv.Value), StringComparer.Ordinal),
+        JsonArray array => array.Select(FromJson).ToList(),
         JsonValue value => value.GetValueKind() switch
         {
             System.Text.Json.JsonValueKind.String => value.GetValue<string>(),

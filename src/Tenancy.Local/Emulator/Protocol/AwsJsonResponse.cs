@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
 
 namespace Tenancy.Local.Emulator.Protocol;
 
@@ -10,7 +9,12 @@ public static class AwsJsonResponse
     public static Task WriteAsync(HttpContext context, JsonObject body, string contentType) =>
         WriteRawAsync(context, 200, body.ToJsonString(), contentType);
 
+    /// <summary>Writes an AWS JSON protocol error.</summary>
+    /// <param name="context">The request to answer.</param>
+    /// <param name="status">The HTTP status code.</param>
     /// <param name="type">The error type as AWS writes it in <c>__type</c> (KMS: bare name; DynamoDB: namespaced).</param>
+    /// <param name="message">The error message.</param>
+    /// <param name="contentType">The service's JSON content type.</param>
     public static Task WriteErrorAsync(HttpContext context, int status, string type, string message, string contentType)
     {
         var body = new JsonObject { ["__type"] = type, ["message"] = message, ["Message"] = message };

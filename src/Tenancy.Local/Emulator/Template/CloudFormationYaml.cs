@@ -27,11 +27,11 @@ public static class CloudFormationYaml
         object? value = node switch
         {
             YamlScalarNode scalar => scalar.Value,
-            YamlSequenceNode sequence => sequence.Children.Select(Convert).ToList() as IReadOnlyList<object?>,
+            YamlSequenceNode sequence => sequence.Children.Select(Convert).ToList(),
             YamlMappingNode mapping => mapping.Children.ToDictionary(
                 kv => ((YamlScalarNode)kv.Key).Value ?? string.Empty,
                 kv => Convert(kv.Value),
-                StringComparer.Ordinal) as IReadOnlyDictionary<string, object?>,
+                StringComparer.Ordinal),
             _ => throw new InvalidDataException($"Unsupported YAML node at {node.Start}."),
         };
 

@@ -24,8 +24,8 @@ public sealed class IntrinsicResolver
     {
         IReadOnlyDictionary<string, object?> map when map.Count == 1 && map.Keys.First() is "Ref" or "Fn::Sub" or "Fn::GetAtt" or "Fn::Join" =>
             ResolveFunction(map.Keys.First(), map.Values.First()),
-        IReadOnlyDictionary<string, object?> map => map.ToDictionary(kv => kv.Key, kv => Resolve(kv.Value), StringComparer.Ordinal) as IReadOnlyDictionary<string, object?>,
-        IReadOnlyList<object?> list => list.Select(Resolve).ToList() as IReadOnlyList<object?>,
+        IReadOnlyDictionary<string, object?> map => map.ToDictionary(kv => kv.Key, kv => Resolve(kv.Value), StringComparer.Ordinal),
+        IReadOnlyList<object?> list => list.Select(Resolve).ToList(),
         _ => node,
     };
 

@@ -8,7 +8,7 @@ namespace Tenancy.Local.Emulator.Services.Kms;
 /// </summary>
 public sealed class KmsKey
 {
-    private readonly object _gate = new();
+    private readonly Lock _gate = new();
     private readonly Dictionary<string, string> _tags;
     private KmsKeyState _state = KmsKeyState.Enabled;
     private DateTimeOffset? _deletionDate;
