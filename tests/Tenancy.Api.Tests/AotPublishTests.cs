@@ -1,6 +1,5 @@
 using Tenancy.Api.Tests.Infrastructure;
 using Tenancy.Local.Build;
-using Tenancy.Local.Run.Api;
 
 namespace Tenancy.Api.Tests;
 

@@ -13,7 +13,7 @@ internal static class GeneratorHarness
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
     [
         .. Net100.References.All,
-        MetadataReference.CreateFromFile(typeof(Tenancy.Isolation.TenantScope).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Isolation.TenantScope).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(Amazon.DynamoDBv2.Model.GetItemRequest).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(Amazon.Runtime.AmazonServiceClient).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(Amazon.KeyManagementService.Model.DecryptRequest).Assembly.Location),

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text;
 using Tenancy.Lambda.Tests.Infrastructure;
 using Tenancy.Testing.Events;
 using Tenancy.Testing.Lambda;

@@ -1,5 +1,3 @@
-using System;
-
 namespace Tenancy.Declarations.Model;
 
 /// <summary>

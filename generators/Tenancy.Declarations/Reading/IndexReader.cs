@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using Microsoft.CodeAnalysis;
 using Tenancy.Declarations.Model;
 using Tenancy.Declarations.Problems;
 
@@ -155,7 +154,7 @@ internal static class IndexReader
 
         foreach (var c in name)
         {
-            if (!(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_' or '-' or '.'))
+            if (c is not (>= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_' or '-' or '.'))
             {
                 return false;
             }

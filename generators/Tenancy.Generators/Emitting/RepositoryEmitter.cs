@@ -362,7 +362,7 @@ internal static class RepositoryEmitter
             $"{entity.TypeName} entity",
             $"{Names.Item} item"));
         writer.OpenBlock();
-        string EntityValue(KeyPart part) => "entity." + Identifier.Escape(part.PropertyName!);
+        static string EntityValue(KeyPart part) => "entity." + Identifier.Escape(part.PropertyName!);
         writer.WriteLine($"var partitionKey = {PartitionKey(entity.PartitionKey, "scope", EntityValue)};");
         writer.WriteLine($"var sortKey = {Render(entity.SortKey, EntityValue)};");
         writer.WriteLine($"item[PartitionKeyAttribute] = {Names.Writer}.FromString(partitionKey);");

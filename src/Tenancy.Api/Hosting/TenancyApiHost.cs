@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Routing;
 using Tenancy.Api.Http;
 using Tenancy.Api.Problems;
 using Tenancy.Lambda.Hosting;

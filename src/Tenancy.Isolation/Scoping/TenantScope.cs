@@ -54,7 +54,7 @@ public sealed class TenantScope
     /// <summary>
     /// Encrypts and decrypts attributes marked <see cref="Repositories.EncryptedAttribute"/> under the tenant's key.
     /// Null when the scope was created without encryption; generated code then fails closed with
-    /// <see cref="Encryption.TenantEncryptionException"/> for entities that have encrypted attributes.
+    /// <see cref="TenantEncryptionException"/> for entities that have encrypted attributes.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public ITenantFieldEncryptor? FieldEncryptor { get; }

@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using Tenancy.Local.Emulator;
-using Tenancy.Local.Run.Api;
 
 namespace Tenancy.Local.Run;
 

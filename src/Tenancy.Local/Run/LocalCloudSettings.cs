@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.Configuration;
 using Tenancy.Local.Emulator;
 
 namespace Tenancy.Local.Run;

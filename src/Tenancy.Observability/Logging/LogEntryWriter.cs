@@ -45,7 +45,7 @@ internal sealed class LogEntryWriter(LoggerSettings settings)
 
     /// <summary>Writes a line the logger composes itself (sampling notice, level mismatch warning).</summary>
     public void WriteInternal(LogLevel level, string message) =>
-        Write<string>(typeof(LogEntryWriter).Namespace!, level, message, null, static (text, _) => text, scopes: null);
+        Write(typeof(LogEntryWriter).Namespace!, level, message, null, static (text, _) => text, scopes: null);
 
     private static string FormatMessage<TState>(TState state, Exception? exception, Func<TState, Exception?, string>? formatter)
     {

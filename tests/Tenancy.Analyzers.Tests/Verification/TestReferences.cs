@@ -27,7 +27,7 @@ internal static class TestReferences
             typeof(Amazon.DynamoDBv2.Model.AttributeValue),
             typeof(Amazon.S3.Model.GetObjectRequest),
             typeof(Amazon.KeyManagementService.Model.EncryptRequest),
-            typeof(Tenancy.Isolation.TenantId),
+            typeof(Isolation.TenantId),
         })
         {
             references.Add(MetadataReference.CreateFromFile(type.Assembly.Location));

@@ -6,7 +6,6 @@ using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
 using Tenancy.Isolation;
-using Tenancy.Local;
 using Tenancy.Local.Emulator;
 using Tenancy.Local.Run.Api;
 using Tenancy.Testing;

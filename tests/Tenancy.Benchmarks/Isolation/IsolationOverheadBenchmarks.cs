@@ -112,7 +112,7 @@ public class IsolationOverheadBenchmarks
         _dataKeys = new TenantDataKeyCache(encryptionOptions, TimeProvider.System);
         var warm = new KmsTenantFieldEncryptor(_tenant, scope.Placement.KmsKeyId, scope.Kms, _dataKeys, new FieldEncryptionCounters(), TimeProvider.System);
         var warmCiphertext = await warm.EncryptAsync(_field64, _context, CancellationToken.None);
-        Tenancy.Isolation.Encryption.EncryptedFieldFormat.TryParse(warmCiphertext, out var envelope, out _);
+        EncryptedFieldFormat.TryParse(warmCiphertext, out var envelope, out _);
         _encryptedDataKey = envelope.EncryptedDataKey.ToArray();
     }
 

@@ -2,14 +2,13 @@ using System.Net;
 using System.Text.Json.Serialization;
 using BenchmarkDotNet.Attributes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Tenancy.Lambda.Hosting;
 using Tenancy.Lambda;
+using Tenancy.Lambda.Hosting;
 using Tenancy.Testing.Events;
 
 namespace Tenancy.Benchmarks.Lambda;
@@ -24,42 +23,42 @@ namespace Tenancy.Benchmarks.Lambda;
 public class ServerInvokeBenchmarks
 {
     private const string RestEvent = "rest-v1/rest-v1-proxy_cognito-userpool-authorizer-claims_stage-Prod__aws-lambda-dotnet.json";
-    private WebApplication lambdaApp = null!;
-    private WebApplication kestrelApp = null!;
-    private LambdaServer server = null!;
-    private HttpClient client = null!;
-    private byte[] payload = null!;
-    private LambdaInvocationContext context = null!;
+    private WebApplication _lambdaApp = null!;
+    private WebApplication _kestrelApp = null!;
+    private LambdaServer _server = null!;
+    private HttpClient _client = null!;
+    private byte[] _payload = null!;
+    private LambdaInvocationContext _context = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        lambdaApp = Build(builder => builder.Services.AddLambdaServer(LambdaEventSource.RestApi, o => o.Runtime.RuntimeApiAddress = null));
-        lambdaApp.StartAsync().GetAwaiter().GetResult();
-        server = (LambdaServer)lambdaApp.Services.GetRequiredService<IServer>();
+        _lambdaApp = Build(builder => builder.Services.AddLambdaServer(LambdaEventSource.RestApi, o => o.Runtime.RuntimeApiAddress = null));
+        _lambdaApp.StartAsync().GetAwaiter().GetResult();
+        _server = (LambdaServer)_lambdaApp.Services.GetRequiredService<IServer>();
 
-        kestrelApp = Build(builder => builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0)));
-        kestrelApp.StartAsync().GetAwaiter().GetResult();
-        var address = kestrelApp.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        client = new HttpClient { BaseAddress = new Uri(address) };
+        _kestrelApp = Build(builder => builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0)));
+        _kestrelApp.StartAsync().GetAwaiter().GetResult();
+        var address = _kestrelApp.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        _client = new HttpClient { BaseAddress = new Uri(address) };
 
-        payload = SampleEvents.Modified(RestEvent, e => e["pathParameters"]!["proxy"] = "hello/ada");
-        context = new LambdaInvocationContext("bench", DateTimeOffset.UtcNow.AddDays(1), "arn:aws:lambda:eu-west-1:123456789012:function:bench",
+        _payload = SampleEvents.Modified(RestEvent, e => e["pathParameters"]!["proxy"] = "hello/ada");
+        _context = new LambdaInvocationContext("bench", DateTimeOffset.UtcNow.AddDays(1), "arn:aws:lambda:eu-west-1:123456789012:function:bench",
             new LambdaFunctionSettings("bench", "$LATEST", 512, "/aws/lambda/bench", "stream", "eu-west-1"));
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
-        client.Dispose();
-        lambdaApp.StopAsync().GetAwaiter().GetResult();
-        kestrelApp.StopAsync().GetAwaiter().GetResult();
+        _client.Dispose();
+        _lambdaApp.StopAsync().GetAwaiter().GetResult();
+        _kestrelApp.StopAsync().GetAwaiter().GetResult();
     }
 
     [Benchmark(Baseline = true)]
     public async Task<int> KestrelOverLoopback()
     {
-        using var response = await client.GetAsync("/hello/ada");
+        using var response = await _client.GetAsync("/hello/ada");
         var body = await response.Content.ReadAsByteArrayAsync();
         return body.Length;
     }
@@ -67,7 +66,7 @@ public class ServerInvokeBenchmarks
     [Benchmark]
     public async Task<int> LambdaServerInvoke()
     {
-        var response = await server.InvokeAsync(payload, context);
+        var response = await _server.InvokeAsync(_payload, _context);
         await response.AfterResponseSent!();
         return response.Payload.Length;
     }

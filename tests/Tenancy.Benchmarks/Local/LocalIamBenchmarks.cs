@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
 using Microsoft.AspNetCore.Http;
-using Tenancy.Local;
 using Tenancy.Local.Emulator;
 using Tenancy.Local.Emulator.Auth;
 using Tenancy.Local.Emulator.Iam;

@@ -1,4 +1,3 @@
-using Amazon.SecurityToken.Model;
 using Microsoft.Extensions.Time.Testing;
 using Tenancy.Isolation.Credentials;
 using Tenancy.Testing.Fakes;

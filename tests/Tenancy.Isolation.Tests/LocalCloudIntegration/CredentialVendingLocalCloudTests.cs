@@ -4,7 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Tenancy.Isolation.Tests.LocalCloudIntegration;
 
-/// <summary><see cref="Tenancy.Isolation.Credentials.StsTenantClientProvider"/> against the local cloud's STS and IAM.</summary>
+/// <summary><see cref="Isolation.Credentials.StsTenantClientProvider"/> against the local cloud's STS and IAM.</summary>
 [Collection(IsolationCloudCollection.Name)]
 public sealed class CredentialVendingLocalCloudTests(IsolationCloudFixture fixture)
 {

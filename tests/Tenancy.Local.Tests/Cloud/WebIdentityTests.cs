@@ -6,7 +6,6 @@ using Amazon.SecurityToken.Model;
 using Tenancy.Isolation;
 using Tenancy.Local.Emulator;
 using Tenancy.Local.Emulator.Processes;
-using Tenancy.Local.Emulator.Services.DynamoDb;
 using Tenancy.Local.Emulator.Services.Identity;
 
 namespace Tenancy.Local.Tests.Cloud;
@@ -41,9 +40,9 @@ public sealed class WebIdentityTests : IClassFixture<WebIdentityTests.TrustingCl
             var issuerOptions = new LocalIssuerOptions();
             var provider = $"127.0.0.1:{port}/{issuerOptions.UserPoolId}";
             var original = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find()!, "template.yaml"));
-            const string Anchor = "                aws:RequestTag/TenantID: '?*'\n";
-            Assert.Contains(Anchor, original, StringComparison.Ordinal);
-            var webIdentityTrust = Anchor + $"""
+            const string anchor = "                aws:RequestTag/TenantID: '?*'\n";
+            Assert.Contains(anchor, original, StringComparison.Ordinal);
+            var webIdentityTrust = anchor + $"""
                           - Sid: LocalIssuerWebIdentity
                             Effect: Allow
                             Principal: {"{"} Federated: 'arn:aws:iam::000000000000:oidc-provider/{provider}' {"}"}
@@ -54,7 +53,7 @@ public sealed class WebIdentityTests : IClassFixture<WebIdentityTests.TrustingCl
 
                 """;
             _templatePath = Path.Combine(Path.GetTempPath(), $"tenancy-webidentity-{Guid.NewGuid():N}.yaml");
-            await File.WriteAllTextAsync(_templatePath, original.Replace(Anchor, webIdentityTrust, StringComparison.Ordinal));
+            await File.WriteAllTextAsync(_templatePath, original.Replace(anchor, webIdentityTrust, StringComparison.Ordinal));
             Cloud = await LocalCloud.StartAsync(new LocalCloudOptions { Port = port, TemplatePath = _templatePath, Issuer = issuerOptions });
             Acme = await Cloud.OnboardTenantAsync("acme", "Acme", TenantTier.Basic, TenancyModel.Pool);
         }

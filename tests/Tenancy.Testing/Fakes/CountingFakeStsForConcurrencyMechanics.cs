@@ -46,7 +46,7 @@ public sealed class CountingFakeStsForConcurrencyMechanics(TimeProvider time) : 
         var n = Calls;
         return new AssumeRoleResponse
         {
-            Credentials = new Amazon.SecurityToken.Model.Credentials
+            Credentials = new Credentials
             {
                 AccessKeyId = $"ASIAFAKE{n:D8}",
                 SecretAccessKey = $"secret-{n}",

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace Tenancy.Local.Emulator.Pipeline;
 
 /// <summary>How AWS services recognise their requests: a POST signed for the service, or an unsigned one with the service's <c>X-Amz-Target</c> prefix.</summary>

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Tenancy.Local.Emulator.Protocol;
 
 namespace Tenancy.Local.Emulator.Pipeline;

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Tenancy.Local.Emulator.Auth;
 using Tenancy.Local.Emulator.Pipeline;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
 using Tenancy.Local.Emulator.Auth;
 using Tenancy.Local.Emulator.Pipeline;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
 using Tenancy.Local.Emulator.Iam;
 using Tenancy.Local.Emulator.Pipeline;
 using Tenancy.Local.Emulator.Protocol;

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
 using Tenancy.Local.Emulator.Pipeline;
 using Tenancy.Local.Emulator.Protocol;
 

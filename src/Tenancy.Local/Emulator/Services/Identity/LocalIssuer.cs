@@ -18,7 +18,7 @@ public sealed class LocalIssuer : IWebIdentityVerifier, IDisposable
     private readonly LocalIssuerOptions _options;
     private readonly TimeProvider _time;
     private readonly List<IssuerSigningKey> _keys = [];
-    private readonly object _keysGate = new();
+    private readonly Lock _keysGate = new();
     private readonly ConcurrentDictionary<string, (DemoUser User, byte[] Salt, byte[] Hash)> _users = new(StringComparer.Ordinal);
 
     public LocalIssuer(Uri baseUrl, LocalIssuerOptions options, TimeProvider time)

@@ -29,7 +29,11 @@ public sealed class StsService : ILocalService
     private readonly ConcurrentQueue<StsSession> _sessions = new();
     private readonly ConcurrentDictionary<string, string> _roleIds = new(StringComparer.Ordinal);
 
+    /// <param name="credentials">Where vended credentials are registered for SigV4 verification.</param>
     /// <param name="authorizer">For the global condition keys of the caller when the role's trust policy is evaluated.</param>
+    /// <param name="template">The roles (and their trust policies) that may be assumed.</param>
+    /// <param name="counters">Counts AssumeRole calls per tenant.</param>
+    /// <param name="time">The clock for session expiry.</param>
     public StsService(CredentialStore credentials, AccessAuthorizer authorizer, TenancyTemplate template, LocalCloudCounters counters, TimeProvider time)
     {
         _credentials = credentials;
