@@ -4,9 +4,6 @@ namespace Tenancy.Analyzers.Tests.Consumers;
 internal static class ConsumerSources
 {
     public const string CleanOrders = """
-        using System;
-        using System.Threading;
-        using System.Threading.Tasks;
         using Tenancy.Isolation;
         using Tenancy.Isolation.Repositories;
 
