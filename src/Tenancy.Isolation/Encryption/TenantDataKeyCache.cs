@@ -128,15 +128,15 @@ internal sealed class TenantDataKeyCache
         try
         {
             var key = await generate().ConfigureAwait(false);
-            var forDecryption = new TenantDataKey(key.Key.ToArray(), key.EncryptedKey, key.CreatedAt);
+            // Values just written decrypt without a KMS call: the decryption copy is installed before any caller
+            // can encrypt with the new key.
+            _decryptionKeys.Set(key.EncryptedKey, new TenantDataKey(key.Key.ToArray(), key.EncryptedKey, key.CreatedAt));
             lock (_gate)
             {
                 _encryptionKey?.Retire();
                 _encryptionKey = key;
             }
 
-            // Values just written decrypt without a KMS call.
-            _decryptionKeys.Set(key.EncryptedKey, forDecryption);
             return key;
         }
         finally
