@@ -24,7 +24,7 @@ internal static class FieldCipher
         var ciphertext = output.AsSpan(headerSize + EncryptedFieldFormat.NonceSize + EncryptedFieldFormat.TagSize);
 
         // Random 96-bit nonces: a data key encrypts at most DataKeyMaxUses values, far below the 2^32 GCM bound.
-        RandomNumberGenerator.Fill(nonce);
+        NonceSource.Fill(nonce);
         var size = FieldAssociatedData.GetSize(headerSize, context);
         byte[]? rented = null;
         var buffer = size <= StackAssociatedDataLimit
