@@ -64,14 +64,14 @@ internal static class ColdStartHarness
         Console.WriteLine($"{coldStarts} alternating cold starts; load average {File.ReadAllText("/proc/loadavg").Trim()}");
         Console.WriteLine("| measure | API | bare loop | API / bare |");
         Console.WriteLine("| --- | ---: | ---: | ---: |");
-        Row("binary size (MB)", Megabytes(api), Megabytes(bare));
+        Row("binary size (MiB)", Megabytes(api), Megabytes(bare));
         Row("init wall, median (ms)", Median(apiStarts, s => s.InitWall), Median(bareStarts, s => s.InitWall));
         Row("init wall, p90 (ms)", P90(apiStarts, s => s.InitWall), P90(bareStarts, s => s.InitWall));
         Row("init CPU, median (ms, 10 ms ticks)", Median(apiStarts, s => s.InitCpu), Median(bareStarts, s => s.InitCpu));
         Row("init CPU, p90 (ms)", P90(apiStarts, s => s.InitCpu), P90(bareStarts, s => s.InitCpu));
         Row("first invocation, median (ms)", Median(apiStarts, s => s.FirstInvocation), Median(bareStarts, s => s.FirstInvocation));
         Row("first invocation, p90 (ms)", P90(apiStarts, s => s.FirstInvocation), P90(bareStarts, s => s.FirstInvocation));
-        Row($"VmRSS after {invocations:N0} invocations (MB)", apiRss.RssKiB / 1024.0, bareRss.RssKiB / 1024.0);
+        Row($"VmRSS after {invocations:N0} invocations (MiB)", apiRss.RssKiB / 1024.0, bareRss.RssKiB / 1024.0);
         Row("warm invocation round trip, mean (ms)", apiRss.MillisecondsPerInvocation, bareRss.MillisecondsPerInvocation);
         return 0;
     }
