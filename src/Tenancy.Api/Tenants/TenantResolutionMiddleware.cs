@@ -12,14 +12,18 @@ namespace Tenancy.Api.Tenants;
 public sealed class TenantResolutionMiddleware
 {
     private readonly RequestDelegate _next;
-    private readonly AccessTokenVerifier _verifier;
-    private readonly TenantScopeFactory _scopes;
+    private readonly IServiceProvider _services;
 
-    public TenantResolutionMiddleware(RequestDelegate next, AccessTokenVerifier verifier, TenantScopeFactory scopes)
+    // Resolved on the first tenant request, not when the pipeline is built: the verifier (JWKS HttpClient) and the
+    // scope factory (registry, STS and KMS clients) are not part of the cold start of a request that needs no tenant.
+    // A race resolves the same singleton twice, which is harmless.
+    private AccessTokenVerifier? _verifier;
+    private TenantScopeFactory? _scopes;
+
+    public TenantResolutionMiddleware(RequestDelegate next, IServiceProvider services)
     {
         _next = next;
-        _verifier = verifier;
-        _scopes = scopes;
+        _services = services;
     }
 
     public async Task InvokeAsync(HttpContext context)
@@ -31,8 +35,10 @@ public sealed class TenantResolutionMiddleware
             return;
         }
 
-        var user = await _verifier.VerifyAsync(context.Request.Headers.Authorization, context.RequestAborted).ConfigureAwait(false);
-        var scope = await _scopes.CreateAsync(user.TenantId, new TenantRequestor(user.Subject), context.RequestAborted).ConfigureAwait(false);
+        var verifier = _verifier ??= _services.GetRequiredService<AccessTokenVerifier>();
+        var scopes = _scopes ??= _services.GetRequiredService<TenantScopeFactory>();
+        var user = await verifier.VerifyAsync(context.Request.Headers.Authorization, context.RequestAborted).ConfigureAwait(false);
+        var scope = await scopes.CreateAsync(user.TenantId, new TenantRequestor(user.Subject), context.RequestAborted).ConfigureAwait(false);
         context.Features.Set(new RequestTenant(user, scope));
         using (AmbientTenant.Enter(scope))
         {

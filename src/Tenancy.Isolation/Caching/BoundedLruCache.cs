@@ -53,6 +53,27 @@ internal sealed class BoundedLruCache<TKey, TValue>
         return false;
     }
 
+    /// <summary>
+    /// Looks up by an alternate form of the key (e.g. a span of a byte-array key) without creating a key; the
+    /// cache's comparer must implement <see cref="IAlternateEqualityComparer{TAlternate, TKey}"/> for it.
+    /// </summary>
+    public bool TryGet<TAlternateKey>(TAlternateKey key, out TValue value)
+        where TAlternateKey : notnull, allows ref struct
+    {
+        lock (_gate)
+        {
+            if (_map.GetAlternateLookup<TAlternateKey>().TryGetValue(key, out var node))
+            {
+                Touch(node);
+                value = node.Value.Value;
+                return true;
+            }
+        }
+
+        value = default!;
+        return false;
+    }
+
     /// <summary>Returns the cached value or adds the one <paramref name="create"/> makes (called under the lock: keep it cheap).</summary>
     public TValue GetOrAdd(TKey key, Func<TKey, TValue> create)
     {

@@ -12,28 +12,33 @@ internal static class FieldAssociatedData
 {
     private static readonly byte[] DomainLabel = "tenancy/field/v1"u8.ToArray();
 
+    /// <summary>The associated data as a new array (for tests; the cipher writes it into a stack buffer with <see cref="Write"/>).</summary>
     public static byte[] Encode(ReadOnlySpan<byte> header, in EncryptedFieldContext context)
     {
-        var tenant = context.TenantId.Value;
-        var table = context.TableName ?? string.Empty;
-        var partitionKey = context.PartitionKey ?? string.Empty;
-        var sortKey = context.SortKey ?? string.Empty;
-        var attribute = context.AttributeName ?? string.Empty;
+        var buffer = new byte[GetSize(header.Length, context)];
+        Write(buffer, header, context);
+        return buffer;
+    }
 
-        var size = Prefixed(DomainLabel.Length) + Prefixed(header.Length)
-            + Prefixed(Encoding.UTF8.GetByteCount(tenant)) + Prefixed(Encoding.UTF8.GetByteCount(table))
-            + Prefixed(Encoding.UTF8.GetByteCount(partitionKey)) + Prefixed(Encoding.UTF8.GetByteCount(sortKey))
-            + Prefixed(Encoding.UTF8.GetByteCount(attribute));
-        var buffer = new byte[size];
-        var span = buffer.AsSpan();
+    /// <summary>The encoded length for a header of <paramref name="headerLength"/> bytes and <paramref name="context"/>.</summary>
+    public static int GetSize(int headerLength, in EncryptedFieldContext context) =>
+        Prefixed(DomainLabel.Length) + Prefixed(headerLength)
+        + Prefixed(Encoding.UTF8.GetByteCount(context.TenantId.Value)) + Prefixed(Encoding.UTF8.GetByteCount(context.TableName ?? string.Empty))
+        + Prefixed(Encoding.UTF8.GetByteCount(context.PartitionKey ?? string.Empty)) + Prefixed(Encoding.UTF8.GetByteCount(context.SortKey ?? string.Empty))
+        + Prefixed(Encoding.UTF8.GetByteCount(context.AttributeName ?? string.Empty));
+
+    /// <summary>Writes the associated data into <paramref name="destination"/> (at least <see cref="GetSize"/> bytes) and returns its length.</summary>
+    public static int Write(Span<byte> destination, ReadOnlySpan<byte> header, in EncryptedFieldContext context)
+    {
+        var span = destination;
         span = WriteBytes(span, DomainLabel);
         span = WriteBytes(span, header);
-        span = WriteText(span, tenant);
-        span = WriteText(span, table);
-        span = WriteText(span, partitionKey);
-        span = WriteText(span, sortKey);
-        WriteText(span, attribute);
-        return buffer;
+        span = WriteText(span, context.TenantId.Value);
+        span = WriteText(span, context.TableName ?? string.Empty);
+        span = WriteText(span, context.PartitionKey ?? string.Empty);
+        span = WriteText(span, context.SortKey ?? string.Empty);
+        span = WriteText(span, context.AttributeName ?? string.Empty);
+        return destination.Length - span.Length;
     }
 
     private static int Prefixed(int length) => sizeof(uint) + length;

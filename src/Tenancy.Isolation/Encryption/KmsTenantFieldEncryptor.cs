@@ -19,6 +19,10 @@ public sealed class KmsTenantFieldEncryptor : ITenantFieldEncryptor
     private readonly TimeProvider _time;
     private readonly string _partitionKeyPrefix;
 
+    // The KMS callbacks are bound once per encryptor, on first use, so a warm encrypt/decrypt allocates only its result.
+    private Func<Task<TenantDataKey>>? _generateDataKey;
+    private Func<byte[], Task<TenantDataKey>>? _unwrapDataKey;
+
     internal KmsTenantFieldEncryptor(TenantId tenantId, string keyId, IAmazonKeyManagementService kms, TenantDataKeyCache cache, FieldEncryptionCounters counters, TimeProvider time)
     {
         TenantId = tenantId;
@@ -37,7 +41,7 @@ public sealed class KmsTenantFieldEncryptor : ITenantFieldEncryptor
     public async ValueTask<byte[]> EncryptAsync(ReadOnlyMemory<byte> plaintext, EncryptedFieldContext context, CancellationToken cancellationToken)
     {
         EnsureOwnContext(context);
-        var key = await _cache.LeaseEncryptionKeyAsync(GenerateDataKeyAsync, cancellationToken).ConfigureAwait(false);
+        var key = await _cache.LeaseEncryptionKeyAsync(_generateDataKey ??= GenerateDataKeyAsync, cancellationToken).ConfigureAwait(false);
         try
         {
             var sealedValue = FieldCipher.Seal(key, plaintext.Span, context);
@@ -59,7 +63,7 @@ public sealed class KmsTenantFieldEncryptor : ITenantFieldEncryptor
             throw new TenantEncryptionException($"The value is not a readable encrypted field: {error}.");
         }
 
-        var key = await _cache.LeaseDecryptionKeyAsync(envelope.EncryptedDataKey, UnwrapDataKeyAsync, cancellationToken).ConfigureAwait(false);
+        var key = await _cache.LeaseDecryptionKeyAsync(envelope.EncryptedDataKey, _unwrapDataKey ??= UnwrapDataKeyAsync, cancellationToken).ConfigureAwait(false);
         try
         {
             var plaintext = FieldCipher.Open(key, envelope, context);

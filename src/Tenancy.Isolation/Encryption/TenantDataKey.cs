@@ -5,7 +5,8 @@ namespace Tenancy.Isolation.Encryption;
 /// <summary>
 /// One plaintext AES-256 data key and its KMS-encrypted form. Users lease it for the duration of one operation;
 /// once retired (expired, used up or evicted) its key bytes are zeroed as soon as the last lease is released, so a
-/// key is never zeroed under a running encryption.
+/// key is never zeroed under a running encryption. The <see cref="AesGcm"/> instances built from the key are pooled
+/// with it (see <see cref="AesGcmPool"/>) and disposed when the key bytes are zeroed.
 /// </summary>
 internal sealed class TenantDataKey
 {
@@ -13,6 +14,8 @@ internal sealed class TenantDataKey
 
     private readonly Lock _gate = new();
     private readonly byte[] _plaintextKey;
+    private readonly AesGcmPool _ciphers = new();
+    private volatile bool _destroyed;
     private long _uses;
     private int _leases;
     private bool _retired;
@@ -65,6 +68,23 @@ internal sealed class TenantDataKey
     /// <summary>The key bytes; valid only while leased.</summary>
     public ReadOnlySpan<byte> Key => _plaintextKey;
 
+    /// <summary>
+    /// An AES-GCM instance under this key for one operation, used by one thread only and handed back with
+    /// <see cref="ReturnCipher"/> (or disposed by the caller when the operation failed); valid only while leased.
+    /// </summary>
+    public AesGcm RentCipher()
+    {
+        if (_destroyed)
+        {
+            throw new TenantEncryptionException("The data key was retired and zeroed; lease a current one.");
+        }
+
+        return _ciphers.Rent(_plaintextKey);
+    }
+
+    /// <summary>Hands back an instance from <see cref="RentCipher"/> for the next operation.</summary>
+    public void ReturnCipher(AesGcm cipher) => _ciphers.Return(cipher);
+
     /// <summary>Counts one encryption and returns the new total.</summary>
     public long CountUse() => Interlocked.Increment(ref _uses);
 
@@ -75,7 +95,7 @@ internal sealed class TenantDataKey
             _leases--;
             if (_retired && _leases == 0)
             {
-                CryptographicOperations.ZeroMemory(_plaintextKey);
+                Destroy();
             }
         }
     }
@@ -93,10 +113,13 @@ internal sealed class TenantDataKey
             _retired = true;
             if (_leases == 0)
             {
-                CryptographicOperations.ZeroMemory(_plaintextKey);
+                Destroy();
             }
         }
     }
+
+    /// <summary>Instances waiting in the cipher pool; for tests of reuse and disposal.</summary>
+    internal int PooledCiphers => _ciphers.PooledCount;
 
     /// <summary>True when every key byte is zero (after retirement); for tests of the zeroization.</summary>
     internal bool IsZeroed()
@@ -105,5 +128,13 @@ internal sealed class TenantDataKey
         {
             return _plaintextKey.AsSpan().IndexOfAnyExcept((byte)0) < 0;
         }
+    }
+
+    // Called under the gate once no lease is left, so no operation holds a pooled cipher any more.
+    private void Destroy()
+    {
+        _destroyed = true;
+        _ciphers.Dispose();
+        CryptographicOperations.ZeroMemory(_plaintextKey);
     }
 }

@@ -58,22 +58,24 @@ internal sealed class TenantDataKeyCache
     /// <summary>A leased key for one decryption (the caller releases it); unwraps <paramref name="encryptedKey"/> when not cached.</summary>
     public async ValueTask<TenantDataKey> LeaseDecryptionKeyAsync(ReadOnlyMemory<byte> encryptedKey, Func<byte[], Task<TenantDataKey>> unwrap, CancellationToken cancellationToken)
     {
-        var lookup = encryptedKey.ToArray();
+        byte[]? lookup = null;
         while (true)
         {
             Task<TenantDataKey>? pending;
             lock (_gate)
             {
-                if (_decryptionKeys.TryGet(lookup, out var cached))
+                // The hit path looks up by the span of the stored value; the key bytes are copied only on a miss.
+                if (_decryptionKeys.TryGet(encryptedKey.Span, out var cached))
                 {
                     if (IsFresh(cached) && cached.TryLease())
                     {
                         return cached;
                     }
 
-                    _decryptionKeys.Remove(lookup, cached);
+                    _decryptionKeys.Remove(cached.EncryptedKey, cached);
                 }
 
+                lookup ??= encryptedKey.ToArray();
                 if (!_pendingUnwraps.TryGetValue(lookup, out pending))
                 {
                     pending = UnwrapAndInstallAsync(lookup, unwrap);
@@ -126,15 +128,15 @@ internal sealed class TenantDataKeyCache
         try
         {
             var key = await generate().ConfigureAwait(false);
-            var forDecryption = new TenantDataKey(key.Key.ToArray(), key.EncryptedKey, key.CreatedAt);
+            // Values just written decrypt without a KMS call: the decryption copy is installed before any caller
+            // can encrypt with the new key.
+            _decryptionKeys.Set(key.EncryptedKey, new TenantDataKey(key.Key.ToArray(), key.EncryptedKey, key.CreatedAt));
             lock (_gate)
             {
                 _encryptionKey?.Retire();
                 _encryptionKey = key;
             }
 
-            // Values just written decrypt without a KMS call.
-            _decryptionKeys.Set(key.EncryptedKey, forDecryption);
             return key;
         }
         finally
