@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Tenancy.Lambda.Tests.Infrastructure;
+using Tenancy.Testing.Lambda;
 
 namespace Tenancy.Benchmarks.Lambda;
 

@@ -2,7 +2,8 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using Tenancy.Isolation.Encryption;
-using Tenancy.Isolation.Tests.TestSupport;
+using Microsoft.Extensions.Time.Testing;
+using Tenancy.Testing.Fakes;
 
 namespace Tenancy.Isolation.Tests.Encryption;
 
@@ -15,7 +16,7 @@ public sealed class PooledCipherTests
     private static readonly TenantId Acme = TenantId.Parse("acme");
     private static readonly EncryptedFieldContext Context = new(Acme, "AppData", "TENANT#acme", "ORDER#1", "email");
     private static readonly byte[] Plaintext = Encoding.UTF8.GetBytes("alice@example.com");
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = TestClock.Create();
 
     [Fact]
     public void Many_threads_sharing_one_key_round_trip_their_own_values()
