@@ -1,0 +1,5 @@
+using Tenancy.Lambda.Functions;
+
+// Every control-plane function shares this bootstrap; template.yaml's Handler names the one a function runs.
+var host = new LambdaFunctionHost();
+return await host.RunAsync();
