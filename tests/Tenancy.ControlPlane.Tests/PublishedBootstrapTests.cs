@@ -123,7 +123,7 @@ public sealed class PublishedBootstrapTests(PublishedControlPlane published, Dyn
             ["AWS_SECRET_ACCESS_KEY"] = "local",
             ["TENANCY_REGISTRY_TABLE"] = _table.Name,
         };
-        foreach (var (name, value) in extra ?? [])
+        foreach (var (name, value) in extra ?? new Dictionary<string, string>())
         {
             environment[name] = value;
         }

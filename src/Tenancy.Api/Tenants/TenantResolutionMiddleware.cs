@@ -1,4 +1,3 @@
-using Tenancy.Api.Identity;
 using Tenancy.Identity;
 using Tenancy.Isolation;
 
@@ -39,7 +38,7 @@ public sealed class TenantResolutionMiddleware
         var verifier = _verifier ??= _services.GetRequiredService<AccessTokenVerifier>();
         var scopes = _scopes ??= _services.GetRequiredService<TenantScopeFactory>();
         var user = await verifier.VerifyAsync(context.Request.Headers.Authorization, context.RequestAborted).ConfigureAwait(false);
-        LambdaTenantGuard.ThrowIfRoutedForAnotherTenant(context, user);
+        InvocationTenantCheck.EnsureSameTenant(context.GetLambdaInvocationContext()?.TenantId, user);
         var scope = await scopes.CreateAsync(user.TenantId, new TenantRequestor(user.Subject), context.RequestAborted).ConfigureAwait(false);
         context.Features.Set(new RequestTenant(user, scope));
         using (AmbientTenant.Enter(scope))

@@ -65,7 +65,7 @@ public sealed class PreTokenGenerationTests(DynamoDbLocalFixture dynamo) : IAsyn
         var result = await HandleAsync(cognitoEvent);
 
         var access = result["response"]!["claimsAndScopeOverrideDetails"]!["accessTokenGeneration"]!["claimsToAddOrOverride"]!.AsObject();
-        Assert.Equal(["custom:tenantID", "custom:tier"], access.Select(p => p.Key).ToArray());
+        Assert.Equal(new[] { "custom:tenantID", "custom:tier" }, access.Select(p => p.Key).ToArray());
         Assert.Equal("Basic", (string)access["custom:tier"]!);
         Assert.Equal("globex", (string)result["response"]!["claimsAndScopeOverrideDetails"]!["idTokenGeneration"]!["claimsToAddOrOverride"]!["https://aws.amazon.com/tags"]!["principal_tags"]!["TenantID"]![0]!);
         Assert.Null(result["response"]!["claimsAndScopeOverrideDetails"]!["groupOverrideDetails"]);

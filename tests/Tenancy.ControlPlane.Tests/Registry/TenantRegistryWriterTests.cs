@@ -75,7 +75,7 @@ public sealed class TenantRegistryWriterTests(DynamoDbLocalFixture dynamo) : IAs
             statuses.Add((await Writer.TransitionAsync(tenant, transition, null, CancellationToken.None)).Status);
         }
 
-        Assert.Equal([TenantStatus.Active, TenantStatus.Suspended, TenantStatus.Active, TenantStatus.Suspended, TenantStatus.Offboarding, TenantStatus.Deleted], statuses);
+        Assert.Equal(new[] { TenantStatus.Active, TenantStatus.Suspended, TenantStatus.Active, TenantStatus.Suspended, TenantStatus.Offboarding, TenantStatus.Deleted }, statuses);
         var expected = new TenantResources
         {
             KmsKeyId = "k-1",
