@@ -50,7 +50,7 @@ public sealed class FaultTests
         {
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
             var id = JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
-            Assert.Equal([id], await http.ListAllIdsAsync(tenant));
+            Assert.Equal(new[] { id }, await http.ListAllIdsAsync(tenant));
         }
     }
 
@@ -77,7 +77,7 @@ public sealed class FaultTests
         var id = JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
         using var read = await http.SendAsync(HttpMethod.Get, $"/orders/{id}", tenant.AccessToken);
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
-        Assert.Equal([id], await http.ListAllIdsAsync(tenant));
+        Assert.Equal(new[] { id }, await http.ListAllIdsAsync(tenant));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 using Tenancy.Api.Identity;
 using Tenancy.Isolation;
 
@@ -39,18 +40,18 @@ public static class ColdRegistryPrefetch
     private static bool TryReadClaimedTenant(string? authorizationHeader, out TenantId tenantId)
     {
         tenantId = default;
-        const string Scheme = "Bearer ";
-        if (authorizationHeader is null || !authorizationHeader.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase) || authorizationHeader.Length > 16 * 1024)
+        const string scheme = "Bearer ";
+        if (authorizationHeader is null || !authorizationHeader.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) || authorizationHeader.Length > 16 * 1024)
         {
             return false;
         }
 
         try
         {
-            var token = new JsonWebToken(authorizationHeader[Scheme.Length..].Trim());
-            return token.TryGetPayloadValue<string>(AccessTokenVerifier.TenantClaim, out var claimed) && TenantId.TryParse(claimed, out tenantId);
+            var token = new JsonWebToken(authorizationHeader[scheme.Length..].Trim());
+            return token.TryGetClaim(AccessTokenVerifier.TenantClaim, out var claimed) && TenantId.TryParse(claimed.Value, out tenantId);
         }
-        catch (ArgumentException)
+        catch (Exception ex) when (ex is ArgumentException or SecurityTokenException)
         {
             return false;
         }
