@@ -5,6 +5,7 @@ using Tenancy.Isolation;
 using Tenancy.Local.Emulator.Pipeline;
 using Tenancy.Local.Emulator.Services.Identity;
 using Tenancy.Resilience.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Tenancy.Resilience.Tests;
 
@@ -17,8 +18,13 @@ namespace Tenancy.Resilience.Tests;
 public sealed class FaultTests
 {
     private readonly LocalRunFixture _fixture;
+    private readonly ITestOutputHelper _output;
 
-    public FaultTests(LocalRunFixture fixture) => _fixture = fixture;
+    public FaultTests(LocalRunFixture fixture, ITestOutputHelper output)
+    {
+        _fixture = fixture;
+        _output = output;
+    }
 
     [Theory]
     [InlineData("sts", "AssumeRole", LocalFaultKind.Unavailable)]
@@ -45,7 +51,8 @@ public sealed class FaultTests
             _fixture.Cloud.Faults.Clear(service, operation);
         }
 
-        var (created, _) = await Recovery.UntilAsync(() => http.SendAsync(HttpMethod.Post, "/orders", tenant.AccessToken, TenantHttp.OrderFor(tenant, 2)), HttpStatusCode.Created);
+        var (created, attempts) = await Recovery.UntilAsync(() => http.SendAsync(HttpMethod.Post, "/orders", tenant.AccessToken, TenantHttp.OrderFor(tenant, 2)), HttpStatusCode.Created);
+        _output.WriteLine($"{service}:{operation} {kind}: faulted requests {_fixture.Cloud.Counters.Get($"fault:{service}:{operation}") - faultsBefore}, recovered on attempt {attempts}");
         using (created)
         {
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -134,6 +141,7 @@ public sealed class FaultTests
         await stop.CancelAsync();
         await Task.WhenAll(writers);
 
+        _output.WriteLine($"acknowledged when DynamoDB Local was back {afterRestart}, in total {Acknowledged()}, 503 answers {Interlocked.Read(ref unavailable)}, other answers {unexpected.Count}");
         Assert.True(unexpected.Count == 0, string.Join('\n', unexpected.Take(5)));
         Assert.True(Interlocked.Read(ref unavailable) > 0, "no request saw the outage");
         for (var t = 0; t < tenants.Length; t++)
@@ -161,7 +169,8 @@ public sealed class FaultTests
             _fixture.Cloud.Faults.Clear("cognito-idp", "Jwks");
         }
 
-        var (served, _) = await Recovery.UntilAsync(() => http.SendAsync(HttpMethod.Get, "/orders", tenant.AccessToken), HttpStatusCode.OK);
+        var (served, attempts) = await Recovery.UntilAsync(() => http.SendAsync(HttpMethod.Get, "/orders", tenant.AccessToken), HttpStatusCode.OK);
+        _output.WriteLine($"JWKS back: served again on attempt {attempts}");
         using (served)
         {
             Assert.Equal(HttpStatusCode.OK, served.StatusCode);
