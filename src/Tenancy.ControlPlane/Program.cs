@@ -1,5 +1,9 @@
+using Tenancy.ControlPlane.Identity;
+using Tenancy.ControlPlane.Registry;
 using Tenancy.Lambda.Functions;
 
 // Every control-plane function shares this bootstrap; template.yaml's Handler names the one a function runs.
 var host = new LambdaFunctionHost();
+IdentityFunctions.Map(host);
+RegistryFunctions.Map(host);
 return await host.RunAsync();

@@ -61,14 +61,25 @@ public sealed class FaultTests
         }
     }
 
-    [Fact]
-    public async Task A_disabled_tenant_key_refuses_with_tenant_data_unreadable_and_serves_again_once_enabled()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_disabled_or_deleting_tenant_key_refuses_with_tenant_data_unreadable_and_serves_again_once_restored(bool pendingDeletion)
     {
         using var http = await SharedClientAsync();
         var tenant = await _fixture.OnboardFreshAsync("keyoff", TenantTier.Basic, TenancyModel.Pool);
         using var kms = _fixture.Cloud.CreateKmsClient(_fixture.Cloud.AdminCredentials.ToAwsCredentials());
+        var keyId = tenant.Onboarded.KmsKeyId;
 
-        await kms.DisableKeyAsync(new DisableKeyRequest { KeyId = tenant.Onboarded.KmsKeyId });
+        if (pendingDeletion)
+        {
+            await kms.ScheduleKeyDeletionAsync(new ScheduleKeyDeletionRequest { KeyId = keyId, PendingWindowInDays = 7 });
+        }
+        else
+        {
+            await kms.DisableKeyAsync(new DisableKeyRequest { KeyId = keyId });
+        }
+
         try
         {
             using var refused = await http.SendAsync(HttpMethod.Post, "/orders", tenant.AccessToken, TenantHttp.OrderFor(tenant, 1));
@@ -76,7 +87,13 @@ public sealed class FaultTests
         }
         finally
         {
-            await kms.EnableKeyAsync(new EnableKeyRequest { KeyId = tenant.Onboarded.KmsKeyId });
+            if (pendingDeletion)
+            {
+                await kms.CancelKeyDeletionAsync(new CancelKeyDeletionRequest { KeyId = keyId });
+            }
+
+            // A cancelled deletion leaves the key disabled, as in AWS.
+            await kms.EnableKeyAsync(new EnableKeyRequest { KeyId = keyId });
         }
 
         using var created = await http.SendAsync(HttpMethod.Post, "/orders", tenant.AccessToken, TenantHttp.OrderFor(tenant, 2));

@@ -1,8 +1,10 @@
 using Tenancy.Api.Hosting;
+using Tenancy.Api.Problems;
+using Tenancy.Identity;
 
 namespace Tenancy.Api.Identity;
 
-/// <summary>Access-token verification: the issuer's keys and the verifier, configured from <see cref="ApiSettings"/>.</summary>
+/// <summary>Access-token verification: the issuer's keys and the shared verifier, configured from <see cref="ApiSettings"/>.</summary>
 public static class IdentityServiceCollectionExtensions
 {
     public static IServiceCollection AddAccessTokenVerification(this IServiceCollection services, ApiSettings settings)
@@ -14,7 +16,16 @@ public static class IdentityServiceCollectionExtensions
             settings.JwksUri,
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<JwksKeyStore>>()));
-        services.AddSingleton(provider => new AccessTokenVerifier(provider.GetRequiredService<JwksKeyStore>(), settings));
+        services.AddSingleton(provider => new AccessTokenVerifier(
+            provider.GetRequiredService<JwksKeyStore>(),
+            new AccessTokenValidationSettings
+            {
+                Issuer = settings.Issuer,
+                JwksUri = settings.JwksUri,
+                ClientId = settings.ClientId,
+                ClockSkew = settings.TokenClockSkew,
+            }));
+        services.AddExceptionProblemMapping(static _ => new IdentityProblemMapping());
         return services;
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using Tenancy.Api.Identity;
+using Tenancy.Identity;
 using Tenancy.Isolation;
 
 namespace Tenancy.Api.Tenants;

@@ -1,5 +1,5 @@
 using System.Reflection;
-using Tenancy.Api.Identity;
+using Tenancy.Identity;
 using Tenancy.Isolation;
 
 namespace Tenancy.Api.Tenants;

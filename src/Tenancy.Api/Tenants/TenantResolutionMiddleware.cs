@@ -1,4 +1,4 @@
-using Tenancy.Api.Identity;
+using Tenancy.Identity;
 using Tenancy.Isolation;
 
 namespace Tenancy.Api.Tenants;
@@ -45,6 +45,7 @@ public sealed class TenantResolutionMiddleware
             : ColdRegistryPrefetch.Start(_registry ??= _services.GetRequiredService<ITenantRegistry>(), authorization);
         var user = await verifying.ConfigureAwait(false);
         await prefetch.ConfigureAwait(false);
+        InvocationTenantCheck.EnsureSameTenant(context.GetLambdaInvocationContext()?.TenantId, user);
         var scope = await scopes.CreateAsync(user.TenantId, new TenantRequestor(user.Subject), context.RequestAborted).ConfigureAwait(false);
         context.Features.Set(new RequestTenant(user, scope));
         using (AmbientTenant.Enter(scope))

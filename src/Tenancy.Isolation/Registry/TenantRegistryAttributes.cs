@@ -35,4 +35,34 @@ public static class TenantRegistryAttributes
 
     /// <summary>When the item last changed (ISO 8601 UTC).</summary>
     public const string UpdatedAt = "UpdatedAt";
+
+    /// <summary>The tenant KMS key's id, as created (optional).</summary>
+    public const string ResourceKmsKeyId = "ResourceKmsKeyId";
+
+    /// <summary>The tenant KMS key's ARN (optional).</summary>
+    public const string ResourceKmsKeyArn = "ResourceKmsKeyArn";
+
+    /// <summary>The tenant key's alias, as created (optional).</summary>
+    public const string ResourceKmsAlias = "ResourceKmsAlias";
+
+    /// <summary>The silo table, as created (optional).</summary>
+    public const string ResourceSiloTable = "ResourceSiloTable";
+
+    /// <summary>The tenant's user pool group (optional).</summary>
+    public const string ResourceUserPoolGroup = "ResourceUserPoolGroup";
+
+    /// <summary>The tenant admin's username (optional).</summary>
+    public const string ResourceAdminUser = "ResourceAdminUser";
+
+    /// <summary>The tenant's API key id (optional).</summary>
+    public const string ResourceApiKeyId = "ResourceApiKeyId";
+
+    /// <summary>The tenant's API key value (optional; the authorizer's <c>usageIdentifierKey</c>).</summary>
+    public const string ResourceApiKeyValue = "ResourceApiKeyValue";
+
+    /// <summary>The usage plan the API key is attached to (optional).</summary>
+    public const string ResourceUsagePlanId = "ResourceUsagePlanId";
+
+    /// <summary>Why onboarding failed (only with status <c>Failed</c>).</summary>
+    public const string FailureCause = "FailureCause";
 }

@@ -48,9 +48,150 @@ public static class TenantRegistryItemCodec
         }
 
         item[TenantRegistryAttributes.BucketPrefix] = Text(placement.BucketPrefix);
+        foreach (var (name, value) in EncodeResources(registration.Resources))
+        {
+            item[name] = value;
+        }
+
+        if (!string.IsNullOrEmpty(registration.FailureCause))
+        {
+            item[TenantRegistryAttributes.FailureCause] = Text(registration.FailureCause);
+        }
+
         item[TenantRegistryAttributes.CreatedAt] = EncodeTimestamp(createdAt);
         item[TenantRegistryAttributes.UpdatedAt] = EncodeTimestamp(updatedAt);
         return item;
+    }
+
+    /// <summary>
+    /// The resource attributes of <paramref name="resources"/> that are set (for updates that record newly created
+    /// resources); unset members are absent, never empty strings.
+    /// </summary>
+    /// <param name="resources">The resources to record.</param>
+    /// <returns>Attribute name to value, only for members that are set.</returns>
+    public static Dictionary<string, AttributeValue> EncodeResources(TenantResources resources)
+    {
+        ArgumentNullException.ThrowIfNull(resources);
+        var attributes = new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                attributes[name] = Text(value);
+            }
+        }
+
+        Add(TenantRegistryAttributes.ResourceKmsKeyId, resources.KmsKeyId);
+        Add(TenantRegistryAttributes.ResourceKmsKeyArn, resources.KmsKeyArn);
+        Add(TenantRegistryAttributes.ResourceKmsAlias, resources.KmsAliasName);
+        Add(TenantRegistryAttributes.ResourceSiloTable, resources.SiloTableName);
+        Add(TenantRegistryAttributes.ResourceUserPoolGroup, resources.UserPoolGroupName);
+        Add(TenantRegistryAttributes.ResourceAdminUser, resources.AdminUserName);
+        Add(TenantRegistryAttributes.ResourceApiKeyId, resources.ApiKeyId);
+        Add(TenantRegistryAttributes.ResourceApiKeyValue, resources.ApiKeyValue);
+        Add(TenantRegistryAttributes.ResourceUsagePlanId, resources.UsagePlanId);
+        return attributes;
+    }
+
+    /// <summary>The names of every resource attribute (to remove them all when a failed tenant is provisioned again).</summary>
+    public static IReadOnlyList<string> ResourceAttributeNames { get; } =
+    [
+        TenantRegistryAttributes.ResourceKmsKeyId,
+        TenantRegistryAttributes.ResourceKmsKeyArn,
+        TenantRegistryAttributes.ResourceKmsAlias,
+        TenantRegistryAttributes.ResourceSiloTable,
+        TenantRegistryAttributes.ResourceUserPoolGroup,
+        TenantRegistryAttributes.ResourceAdminUser,
+        TenantRegistryAttributes.ResourceApiKeyId,
+        TenantRegistryAttributes.ResourceApiKeyValue,
+        TenantRegistryAttributes.ResourceUsagePlanId,
+    ];
+
+    /// <summary>The <c>FailureCause</c> attribute value.</summary>
+    /// <param name="cause">Why onboarding failed; must not be empty.</param>
+    /// <returns>The attribute.</returns>
+    /// <exception cref="ArgumentException"><paramref name="cause"/> is empty.</exception>
+    public static AttributeValue EncodeFailureCause(string cause)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(cause);
+        return Text(cause);
+    }
+
+    /// <summary>The <c>Tier</c> attribute value of <paramref name="tier"/>.</summary>
+    /// <param name="tier">A named <see cref="TenantTier"/>.</param>
+    /// <returns>The tier by name.</returns>
+    /// <exception cref="ArgumentException"><paramref name="tier"/> is not a named member.</exception>
+    public static AttributeValue EncodeTier(TenantTier tier) => Text(TierName(tier));
+
+    /// <summary>The stored name of <paramref name="status"/> (as in the <c>Status</c> attribute).</summary>
+    /// <param name="status">A named <see cref="TenantStatus"/>.</param>
+    /// <returns>The status by name.</returns>
+    /// <exception cref="ArgumentException"><paramref name="status"/> is not a named member.</exception>
+    public static string StatusName(TenantStatus status) => status switch
+    {
+        TenantStatus.Provisioning => "Provisioning",
+        TenantStatus.Active => "Active",
+        TenantStatus.Suspended => "Suspended",
+        TenantStatus.Offboarding => "Offboarding",
+        TenantStatus.Deleted => "Deleted",
+        TenantStatus.Failed => "Failed",
+        _ => throw new ArgumentException($"Undefined TenantStatus {(int)status}.", nameof(status)),
+    };
+
+    /// <summary>The stored name of <paramref name="tier"/> (as in the <c>Tier</c> attribute).</summary>
+    /// <param name="tier">A named <see cref="TenantTier"/>.</param>
+    /// <returns>The tier by name.</returns>
+    /// <exception cref="ArgumentException"><paramref name="tier"/> is not a named member.</exception>
+    public static string TierName(TenantTier tier) => tier switch
+    {
+        TenantTier.Basic => "Basic",
+        TenantTier.Premium => "Premium",
+        _ => throw new ArgumentException($"Undefined TenantTier {(int)tier}.", nameof(tier)),
+    };
+
+    /// <summary>The stored name of <paramref name="model"/> (as in the <c>Model</c> attribute).</summary>
+    /// <param name="model">A named <see cref="TenancyModel"/>.</param>
+    /// <returns>The model by name.</returns>
+    /// <exception cref="ArgumentException"><paramref name="model"/> is not a named member.</exception>
+    public static string ModelName(TenancyModel model) => model switch
+    {
+        TenancyModel.Pool => "Pool",
+        TenancyModel.Silo => "Silo",
+        _ => throw new ArgumentException($"Undefined TenancyModel {(int)model}.", nameof(model)),
+    };
+
+    /// <summary>Parses a stored tier name strictly (no numbers, exact casing).</summary>
+    /// <param name="text">The stored name.</param>
+    /// <param name="tier">The tier when known.</param>
+    /// <returns>True for a known name.</returns>
+    public static bool TryParseTier(string? text, out TenantTier tier)
+    {
+        (var ok, tier) = text switch
+        {
+            "Basic" => (true, TenantTier.Basic),
+            "Premium" => (true, TenantTier.Premium),
+            _ => (false, default),
+        };
+        return ok;
+    }
+
+    /// <summary>Parses a stored status name strictly (no numbers, exact casing).</summary>
+    /// <param name="text">The stored name.</param>
+    /// <param name="status">The status when known.</param>
+    /// <returns>True for a known name.</returns>
+    public static bool TryParseStatus(string? text, out TenantStatus status)
+    {
+        (var ok, status) = text switch
+        {
+            "Provisioning" => (true, TenantStatus.Provisioning),
+            "Active" => (true, TenantStatus.Active),
+            "Suspended" => (true, TenantStatus.Suspended),
+            "Offboarding" => (true, TenantStatus.Offboarding),
+            "Deleted" => (true, TenantStatus.Deleted),
+            "Failed" => (true, TenantStatus.Failed),
+            _ => (false, default),
+        };
+        return ok;
     }
 
     /// <summary>The <c>Status</c> attribute value of <paramref name="status"/> (for updates that change only the status).</summary>
@@ -109,14 +250,36 @@ public static class TenantRegistryItemCodec
 
         TryGetString(item, TenantRegistryAttributes.BucketName, out var bucketName);
         TryGetString(item, TenantRegistryAttributes.Name, out var name);
+        TryGetString(item, TenantRegistryAttributes.FailureCause, out var failureCause);
         registration = new TenantRegistration(
             tenantId,
             name ?? tenantId.Value,
             tier,
             status,
-            new TenantPlacement(model, tableName!, keyId!, bucketName, prefix!));
+            new TenantPlacement(model, tableName!, keyId!, bucketName, prefix!))
+        {
+            Resources = DecodeResources(item),
+            FailureCause = failureCause,
+        };
         error = string.Empty;
         return true;
+    }
+
+    private static TenantResources DecodeResources(IReadOnlyDictionary<string, AttributeValue> item)
+    {
+        string? Read(string name) => TryGetString(item, name, out var value) ? value : null;
+        return new TenantResources
+        {
+            KmsKeyId = Read(TenantRegistryAttributes.ResourceKmsKeyId),
+            KmsKeyArn = Read(TenantRegistryAttributes.ResourceKmsKeyArn),
+            KmsAliasName = Read(TenantRegistryAttributes.ResourceKmsAlias),
+            SiloTableName = Read(TenantRegistryAttributes.ResourceSiloTable),
+            UserPoolGroupName = Read(TenantRegistryAttributes.ResourceUserPoolGroup),
+            AdminUserName = Read(TenantRegistryAttributes.ResourceAdminUser),
+            ApiKeyId = Read(TenantRegistryAttributes.ResourceApiKeyId),
+            ApiKeyValue = Read(TenantRegistryAttributes.ResourceApiKeyValue),
+            UsagePlanId = Read(TenantRegistryAttributes.ResourceUsagePlanId),
+        };
     }
 
     private static AttributeValue Text(string value) => new() { S = value };
@@ -127,57 +290,8 @@ public static class TenantRegistryItemCodec
         return value is not null;
     }
 
-    // Explicit name tables both ways: Enum.TryParse would also accept numbers ("7") and other casings, and
-    // ToString would write a number for an undefined value.
-    private static string TierName(TenantTier tier) => tier switch
-    {
-        TenantTier.Basic => "Basic",
-        TenantTier.Premium => "Premium",
-        _ => throw new ArgumentException($"Undefined TenantTier {(int)tier}.", nameof(tier)),
-    };
-
-    private static string StatusName(TenantStatus status) => status switch
-    {
-        TenantStatus.Provisioning => "Provisioning",
-        TenantStatus.Active => "Active",
-        TenantStatus.Suspended => "Suspended",
-        TenantStatus.Offboarding => "Offboarding",
-        TenantStatus.Offboarded => "Offboarded",
-        _ => throw new ArgumentException($"Undefined TenantStatus {(int)status}.", nameof(status)),
-    };
-
-    private static string ModelName(TenancyModel model) => model switch
-    {
-        TenancyModel.Pool => "Pool",
-        TenancyModel.Silo => "Silo",
-        _ => throw new ArgumentException($"Undefined TenancyModel {(int)model}.", nameof(model)),
-    };
-
-    private static bool TryParseTier(string? text, out TenantTier tier)
-    {
-        (var ok, tier) = text switch
-        {
-            "Basic" => (true, TenantTier.Basic),
-            "Premium" => (true, TenantTier.Premium),
-            _ => (false, default),
-        };
-        return ok;
-    }
-
-    private static bool TryParseStatus(string? text, out TenantStatus status)
-    {
-        (var ok, status) = text switch
-        {
-            "Provisioning" => (true, TenantStatus.Provisioning),
-            "Active" => (true, TenantStatus.Active),
-            "Suspended" => (true, TenantStatus.Suspended),
-            "Offboarding" => (true, TenantStatus.Offboarding),
-            "Offboarded" => (true, TenantStatus.Offboarded),
-            _ => (false, default),
-        };
-        return ok;
-    }
-
+    // Explicit name tables both ways (above and below): Enum.TryParse would also accept numbers ("7") and other
+    // casings, and ToString would write a number for an undefined value.
     private static bool TryParseModel(string? text, out TenancyModel model)
     {
         (var ok, model) = text switch

@@ -1,4 +1,17 @@
 namespace Tenancy.Isolation;
 
-/// <summary>One row of the tenant registry, as the application plane needs it.</summary>
-public sealed record TenantRegistration(TenantId TenantId, string Name, TenantTier Tier, TenantStatus Status, TenantPlacement Placement);
+/// <summary>One row of the tenant registry.</summary>
+/// <param name="TenantId">The tenant.</param>
+/// <param name="Name">Display name.</param>
+/// <param name="Tier">Commercial tier.</param>
+/// <param name="Status">Lifecycle state; only <see cref="TenantStatus.Active"/> is served.</param>
+/// <param name="Placement">Where the tenant's data lives.</param>
+public sealed record TenantRegistration(TenantId TenantId, string Name, TenantTier Tier, TenantStatus Status, TenantPlacement Placement)
+{
+    /// <summary>What onboarding created for the tenant (the control plane's record; the application plane ignores it
+    /// except the authorizer, which returns the API key value).</summary>
+    public TenantResources Resources { get; init; } = TenantResources.None;
+
+    /// <summary>Why onboarding failed, when <see cref="Status"/> is <see cref="TenantStatus.Failed"/>.</summary>
+    public string? FailureCause { get; init; }
+}

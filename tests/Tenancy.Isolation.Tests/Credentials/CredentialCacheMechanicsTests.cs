@@ -13,7 +13,7 @@ public sealed class CredentialCacheMechanicsTests : IDisposable
     private static readonly TenantRequestor Alice = new("alice");
     private readonly FakeTimeProvider _time = TestClock.Create();
     private readonly CountingFakeStsForConcurrencyMechanics _sts;
-    private readonly InMemoryTenantRegistry _registry = new InMemoryTenantRegistry().Add("acme").Add("globex", TenantTier.Premium).Add("initech").Add("gone", status: TenantStatus.Offboarded);
+    private readonly InMemoryTenantRegistry _registry = new InMemoryTenantRegistry().Add("acme").Add("globex", TenantTier.Premium).Add("initech").Add("gone", status: TenantStatus.Deleted);
     private StsTenantClientProvider? _provider;
 
     public CredentialCacheMechanicsTests() => _sts = new CountingFakeStsForConcurrencyMechanics(_time);

@@ -40,6 +40,41 @@ public sealed class TenantRegistryItemCodecTests
     }
 
     [Fact]
+    public void Recorded_resources_and_the_failure_cause_round_trip_and_only_set_ones_are_written()
+    {
+        var id = TenantId.Parse("acme");
+        var resources = new TenantResources
+        {
+            KmsKeyId = "1234abcd-12ab-34cd-56ef-1234567890ab",
+            KmsKeyArn = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+            KmsAliasName = "alias/tenancy/acme",
+            SiloTableName = "AppData-acme",
+            UserPoolGroupName = "tenant-acme",
+            AdminUserName = "admin@acme.example",
+            ApiKeyId = "ak123",
+            ApiKeyValue = "value-of-the-key",
+            UsagePlanId = "up456",
+        };
+        var failed = new TenantRegistration(id, "Acme", TenantTier.Premium, TenantStatus.Failed, TenantPlacement.Conventional(id, TenancyModel.Silo))
+        {
+            Resources = resources,
+            FailureCause = "Kms.LimitExceededException",
+        };
+        var partial = failed with { Resources = new TenantResources { ApiKeyId = "ak123" }, FailureCause = null };
+
+        var item = TenantRegistryItemCodec.Encode(failed, Created, Updated);
+        var partialItem = TenantRegistryItemCodec.Encode(partial, Created, Updated);
+
+        Assert.True(TenantRegistryItemCodec.TryDecode(id, item, out var decoded, out _));
+        Assert.Equal(failed, decoded);
+        Assert.Equal("Failed", item[TenantRegistryAttributes.Status].S);
+        Assert.Equal("value-of-the-key", item[TenantRegistryAttributes.ResourceApiKeyValue].S);
+        Assert.Equal(TenantRegistryItemCodec.ResourceAttributeNames.Order(StringComparer.Ordinal), item.Keys.Where(k => k.StartsWith("Resource", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { TenantRegistryAttributes.ResourceApiKeyId }, partialItem.Keys.Where(k => k.StartsWith("Resource", StringComparison.Ordinal)).ToArray());
+        Assert.DoesNotContain(TenantRegistryAttributes.FailureCause, partialItem.Keys);
+    }
+
+    [Fact]
     public void The_item_has_the_documented_attributes_with_enum_names_and_utc_timestamps()
     {
         var id = TenantId.Parse("globex");

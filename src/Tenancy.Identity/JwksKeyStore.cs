@@ -1,6 +1,7 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Tenancy.Api.Identity;
+namespace Tenancy.Identity;
 
 /// <summary>
 /// The issuer's RS256 signing keys by <c>kid</c>, fetched from its JWKS and cached. Keys are refreshed after
@@ -10,20 +11,27 @@ namespace Tenancy.Api.Identity;
 /// </summary>
 public sealed class JwksKeyStore
 {
+    /// <summary>How long fetched keys are used before they are fetched again.</summary>
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromHours(1);
+    /// <summary>The least time between two fetches caused by an unknown <c>kid</c>.</summary>
     public static readonly TimeSpan UnknownKeyRefetchInterval = TimeSpan.FromSeconds(30);
 
     private readonly HttpClient _http;
     private readonly Uri _jwksUri;
     private readonly TimeProvider _time;
-    private readonly ILogger<JwksKeyStore> _logger;
+    private readonly ILogger _logger;
     private readonly SemaphoreSlim _refreshing = new(1, 1);
     private volatile IReadOnlyDictionary<string, SecurityKey> _keys = new Dictionary<string, SecurityKey>(StringComparer.Ordinal);
     private DateTimeOffset _fetchedAt = DateTimeOffset.MinValue;
     private DateTimeOffset _lastAttemptAt = DateTimeOffset.MinValue;
     private long _fetchCount;
 
-    public JwksKeyStore(HttpClient http, Uri jwksUri, TimeProvider time, ILogger<JwksKeyStore> logger)
+    /// <summary>Creates a store that fetches <paramref name="jwksUri"/> with <paramref name="http"/>.</summary>
+    /// <param name="http">The client used to download the key set.</param>
+    /// <param name="jwksUri">The issuer's JWKS address.</param>
+    /// <param name="time">The clock refresh intervals are measured with.</param>
+    /// <param name="logger">Where failed fetches are reported.</param>
+    public JwksKeyStore(HttpClient http, Uri jwksUri, TimeProvider time, ILogger logger)
     {
         _http = http;
         _jwksUri = jwksUri;
@@ -35,6 +43,9 @@ public sealed class JwksKeyStore
     public long FetchCount => Interlocked.Read(ref _fetchCount);
 
     /// <summary>The key with <paramref name="keyId"/>, or null when the issuer does not publish it (even after a refetch).</summary>
+    /// <param name="keyId">The token's <c>kid</c>.</param>
+    /// <param name="cancellationToken">Cancels the fetch.</param>
+    /// <returns>The RS256 key, or null.</returns>
     public async ValueTask<SecurityKey?> FindAsync(string keyId, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();

@@ -1,9 +1,8 @@
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using Tenancy.Api.Hosting;
 using Tenancy.Isolation;
 
-namespace Tenancy.Api.Identity;
+namespace Tenancy.Identity;
 
 /// <summary>
 /// Verifies a bearer access token the way the API Gateway authorizer does, again, inside the function (the API does
@@ -19,21 +18,45 @@ namespace Tenancy.Api.Identity;
 /// </remarks>
 public sealed class AccessTokenVerifier
 {
+    /// <summary>The claim naming the tenant, set by the issuer from the user's immutable attribute.</summary>
     public const string TenantClaim = "custom:tenantID";
 
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
     private readonly JwksKeyStore _keys;
-    private readonly ApiSettings _settings;
+    private readonly AccessTokenValidationSettings _settings;
 
-    public AccessTokenVerifier(JwksKeyStore keys, ApiSettings settings)
+    /// <summary>Creates a verifier over the issuer's keys.</summary>
+    /// <param name="keys">The issuer's signing keys.</param>
+    /// <param name="settings">Issuer, client and skew the token must match.</param>
+    public AccessTokenVerifier(JwksKeyStore keys, AccessTokenValidationSettings settings)
     {
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(settings);
         _keys = keys;
         _settings = settings;
     }
 
-    public async ValueTask<VerifiedUser> VerifyAsync(string? authorizationHeader, CancellationToken cancellationToken)
+    /// <summary>Verifies the token of an <c>Authorization: Bearer</c> header value.</summary>
+    /// <param name="authorizationHeader">The header value as received, or null when absent.</param>
+    /// <param name="cancellationToken">Cancels a JWKS fetch.</param>
+    /// <returns>The verified caller and tenant.</returns>
+    /// <exception cref="TokenRejectedException">The header is missing or the token fails any check.</exception>
+    /// <exception cref="TenantClaimRejectedException">The token is genuine but names no valid tenant.</exception>
+    public ValueTask<VerifiedUser> VerifyAsync(string? authorizationHeader, CancellationToken cancellationToken) =>
+        VerifyTokenAsync(ReadBearerToken(authorizationHeader), cancellationToken);
+
+    /// <summary>Verifies a bare token (no scheme).</summary>
+    /// <param name="token">The compact JWT.</param>
+    /// <param name="cancellationToken">Cancels a JWKS fetch.</param>
+    /// <returns>The verified caller and tenant.</returns>
+    /// <exception cref="TokenRejectedException">The token fails any check.</exception>
+    /// <exception cref="TenantClaimRejectedException">The token is genuine but names no valid tenant.</exception>
+    public async ValueTask<VerifiedUser> VerifyTokenAsync(string token, CancellationToken cancellationToken)
     {
-        var token = ReadBearerToken(authorizationHeader);
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            throw new TokenRejectedException("An access token is required (Authorization: Bearer <token>).");
+        }
 
         JsonWebToken unverified;
         try
@@ -65,7 +88,7 @@ public sealed class AccessTokenVerifier
             ValidateAudience = false, // client_id is checked below: Cognito access tokens carry no aud.
             ValidateLifetime = true,
             RequireExpirationTime = true,
-            ClockSkew = _settings.TokenClockSkew,
+            ClockSkew = _settings.ClockSkew,
             RequireSignedTokens = true,
             ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
             IssuerSigningKey = key,
@@ -110,7 +133,11 @@ public sealed class AccessTokenVerifier
         return new VerifiedUser(subject, Claim(verified, "username"), tenantId, verified.ValidTo == DateTime.MinValue ? DateTimeOffset.MinValue : new DateTimeOffset(verified.ValidTo, TimeSpan.Zero));
     }
 
-    private static string ReadBearerToken(string? header)
+    /// <summary>The token of a Bearer header value.</summary>
+    /// <param name="header">The <c>Authorization</c> header value.</param>
+    /// <returns>The token without the scheme.</returns>
+    /// <exception cref="TokenRejectedException">Missing, or not the Bearer scheme.</exception>
+    public static string ReadBearerToken(string? header)
     {
         const string scheme = "Bearer ";
         if (string.IsNullOrEmpty(header))

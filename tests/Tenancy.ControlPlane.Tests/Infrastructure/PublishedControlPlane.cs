@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using Tenancy.Testing;
+
+namespace Tenancy.ControlPlane.Tests.Infrastructure;
+
+/// <summary>
+/// Publishes the control-plane bootstrap (<c>src/Tenancy.ControlPlane</c>) Native AOT (Release, linux-x64) to <c>artifacts/lambda/control-plane</c> once per
+/// test run, skipped when the binary is newer than every source it is built from. Any IL2xxx/IL3xxx warning fails it.
+/// </summary>
+public sealed class PublishedControlPlane : IAsyncLifetime
+{
+    public string BootstrapPath { get; private set; } = string.Empty;
+
+    public string PublishLog { get; private set; } = string.Empty;
+
+    public async Task InitializeAsync()
+    {
+        var root = RepositoryFiles.Root;
+        var output = Path.Combine(root, "artifacts", "lambda", "control-plane");
+        BootstrapPath = Path.Combine(output, "bootstrap");
+        var logPath = output + ".publish.log";
+        if (IsUpToDate(root, BootstrapPath) && File.Exists(logPath))
+        {
+            // The log of the publish that produced this binary, so its warnings are still checked.
+            PublishLog = await File.ReadAllTextAsync(logPath);
+            return;
+        }
+
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { "publish", Path.Combine(root, "src", "Tenancy.ControlPlane", "Tenancy.ControlPlane.csproj"), "-c", "Release", "-r", "linux-x64", "-o", output, "-nologo" },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = root,
+        };
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        PublishLog = await stdout + await stderr;
+        await File.WriteAllTextAsync(logPath, PublishLog);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"dotnet publish failed ({process.ExitCode}):\n{PublishLog}");
+        }
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private static bool IsUpToDate(string root, string bootstrap)
+    {
+        if (!File.Exists(bootstrap))
+        {
+            return false;
+        }
+
+        var built = File.GetLastWriteTimeUtc(bootstrap);
+        var sources = new[] { "Tenancy.Lambda", "Tenancy.Identity", "Tenancy.Isolation", "Tenancy.ControlPlane" }.Select(project => Path.Combine(root, "src", project))
+            .SelectMany(directory => Directory.EnumerateFiles(directory, "*.*", SearchOption.AllDirectories))
+            .Where(file => (file.EndsWith(".cs", StringComparison.Ordinal) || file.EndsWith(".csproj", StringComparison.Ordinal))
+                && !file.Contains("/obj/", StringComparison.Ordinal) && !file.Contains("/bin/", StringComparison.Ordinal))
+            .Append(Path.Combine(root, "Directory.Build.props"))
+            .Append(Path.Combine(root, "Directory.Packages.props"));
+        return sources.All(file => File.GetLastWriteTimeUtc(file) < built);
+    }
+}
