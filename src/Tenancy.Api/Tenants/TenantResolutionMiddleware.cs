@@ -19,6 +19,7 @@ public sealed class TenantResolutionMiddleware
     // A race resolves the same singleton twice, which is harmless.
     private AccessTokenVerifier? _verifier;
     private TenantScopeFactory? _scopes;
+    private ITenantRegistry? _registry;
 
     public TenantResolutionMiddleware(RequestDelegate next, IServiceProvider services)
     {
@@ -37,7 +38,13 @@ public sealed class TenantResolutionMiddleware
 
         var verifier = _verifier ??= _services.GetRequiredService<AccessTokenVerifier>();
         var scopes = _scopes ??= _services.GetRequiredService<TenantScopeFactory>();
-        var user = await verifier.VerifyAsync(context.Request.Headers.Authorization, context.RequestAborted).ConfigureAwait(false);
+        var authorization = context.Request.Headers.Authorization.ToString();
+        var verifying = verifier.VerifyAsync(authorization, context.RequestAborted);
+        var prefetch = verifying.IsCompleted
+            ? Task.CompletedTask
+            : ColdRegistryPrefetch.Start(_registry ??= _services.GetRequiredService<ITenantRegistry>(), authorization);
+        var user = await verifying.ConfigureAwait(false);
+        await prefetch.ConfigureAwait(false);
         InvocationTenantCheck.EnsureSameTenant(context.GetLambdaInvocationContext()?.TenantId, user);
         var scope = await scopes.CreateAsync(user.TenantId, new TenantRequestor(user.Subject), context.RequestAborted).ConfigureAwait(false);
         context.Features.Set(new RequestTenant(user, scope));

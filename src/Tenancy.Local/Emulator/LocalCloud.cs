@@ -37,7 +37,8 @@ public sealed class LocalCloud : IAsyncDisposable
     public const string TenantRegistryTableLogicalId = "TenantRegistryTable";
 
     private readonly WebApplication _app;
-    private readonly DynamoDbLocalServer _dynamoDbLocal;
+    private readonly string? _dynamoDbDataDirectory;
+    private DynamoDbLocalServer _dynamoDbLocal;
     private readonly HttpClient _http;
     private readonly StsService _sts;
     private readonly IAmazonDynamoDB _adminDynamoDb;
@@ -52,9 +53,13 @@ public sealed class LocalCloud : IAsyncDisposable
         LocalIssuer issuer,
         TenancyTemplate template,
         LocalCloudCounters counters,
+        LocalFaults faults,
+        string? dynamoDbDataDirectory,
         LocalCredentials adminCredentials,
         LocalCredentials apiCredentials)
     {
+        Faults = faults;
+        _dynamoDbDataDirectory = dynamoDbDataDirectory;
         Endpoint = endpoint;
         _app = app;
         _dynamoDbLocal = dynamoDbLocal;
@@ -106,6 +111,9 @@ public sealed class LocalCloud : IAsyncDisposable
 
     public LocalCloudCounters Counters { get; }
 
+    /// <summary>Fault switches: make a service (or one operation) unavailable or throttled until cleared.</summary>
+    public LocalFaults Faults { get; }
+
     /// <summary>Every session local STS has vended (role, tags, source identity, expiry).</summary>
     public IReadOnlyCollection<StsSession> Sessions => _sts.Sessions;
 
@@ -117,7 +125,7 @@ public sealed class LocalCloud : IAsyncDisposable
         var template = TenancyTemplate.Load(templatePath, new Dictionary<string, string>(options.TemplateParameters, StringComparer.Ordinal));
         var time = options.TimeProvider;
 
-        var dynamoDbLocal = await DynamoDbLocalServer.StartAsync(options.DynamoDbLocalPort, cancellationToken).ConfigureAwait(false);
+        var dynamoDbLocal = await DynamoDbLocalServer.StartAsync(options.DynamoDbLocalPort, options.DynamoDbDataDirectory, cancellationToken).ConfigureAwait(false);
         var http = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.None, UseProxy = false }) { Timeout = TimeSpan.FromSeconds(60) };
         WebApplication? app = null;
         try
@@ -152,7 +160,8 @@ public sealed class LocalCloud : IAsyncDisposable
                 new DynamoDbFront(dynamoDbLocal.Endpoint, http, new TableKeySchemaCache(http, dynamoDbLocal.Endpoint)),
                 sts,
             ];
-            var pipeline = new LocalRequestPipeline(services, verifier, authorizer, counters);
+            var faults = new LocalFaults();
+            var pipeline = new LocalRequestPipeline(services, verifier, authorizer, counters, faults);
 
             var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "Tenancy.Local", ContentRootPath = AppContext.BaseDirectory });
             builder.Logging.ClearProviders();
@@ -165,7 +174,7 @@ public sealed class LocalCloud : IAsyncDisposable
             app.Run(pipeline.HandleAsync);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
 
-            var cloud = new LocalCloud(endpoint, app, dynamoDbLocal, http, sts, issuer, template, counters, adminCredentials, apiCredentials);
+            var cloud = new LocalCloud(endpoint, app, dynamoDbLocal, http, sts, issuer, template, counters, faults, options.DynamoDbDataDirectory, adminCredentials, apiCredentials);
             if (options.CreateTables)
             {
                 foreach (var table in template.TablesByLogicalId.Values)
@@ -251,6 +260,23 @@ public sealed class LocalCloud : IAsyncDisposable
                 ConditionExpression = $"attribute_exists({TenantRegistryAttributes.TenantId})",
             },
             cancellationToken);
+
+    /// <summary>
+    /// Kills DynamoDB Local (its whole process tree, no clean shutdown) and starts it again on the same port; the
+    /// front keeps answering meanwhile (AWS's generic 500). Data survives only with
+    /// <see cref="LocalCloudOptions.DynamoDbDataDirectory"/>.
+    /// </summary>
+    public async Task RestartDynamoDbLocalAsync(TimeSpan downtime = default, CancellationToken cancellationToken = default)
+    {
+        var port = _dynamoDbLocal.Port;
+        await _dynamoDbLocal.DisposeAsync().ConfigureAwait(false);
+        if (downtime > TimeSpan.Zero)
+        {
+            await Task.Delay(downtime, cancellationToken).ConfigureAwait(false);
+        }
+
+        _dynamoDbLocal = await DynamoDbLocalServer.StartAsync(port, _dynamoDbDataDirectory, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>The environment a process needs to use the local cloud unchanged through the AWS SDK with <paramref name="credentials"/>.</summary>
     public IReadOnlyDictionary<string, string> EnvironmentVariables(LocalCredentials credentials)

@@ -22,6 +22,12 @@ public sealed class LocalCloudOptions
     /// <summary>The clock for session expiry, token times and SigV4 skew; tests can substitute one to move time.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// Where DynamoDB Local keeps its database; null (the default) keeps it in memory. Set it when a test restarts
+    /// DynamoDB Local (<see cref="LocalCloud.RestartDynamoDbLocalAsync"/>) and expects the data to survive.
+    /// </summary>
+    public string? DynamoDbDataDirectory { get; set; }
+
     /// <summary>Create the template's tables in DynamoDB Local on start.</summary>
     public bool CreateTables { get; set; } = true;
 }

@@ -17,14 +17,19 @@ public sealed class LocalRequestPipeline
     private readonly SigV4Verifier _verifier;
     private readonly AccessAuthorizer _authorizer;
     private readonly LocalCloudCounters _counters;
+    private readonly LocalFaults _faults;
 
-    public LocalRequestPipeline(IReadOnlyList<ILocalService> services, SigV4Verifier verifier, AccessAuthorizer authorizer, LocalCloudCounters counters)
+    public LocalRequestPipeline(IReadOnlyList<ILocalService> services, SigV4Verifier verifier, AccessAuthorizer authorizer, LocalCloudCounters counters, LocalFaults? faults = null)
     {
         _services = services;
         _verifier = verifier;
         _authorizer = authorizer;
         _counters = counters;
+        _faults = faults ?? new LocalFaults();
     }
+
+    /// <summary>The fault switches (none set unless a test sets them).</summary>
+    public LocalFaults Faults => _faults;
 
     /// <summary>The services in recognition order.</summary>
     public IReadOnlyList<ILocalService> Services => _services;
@@ -45,6 +50,12 @@ public sealed class LocalRequestPipeline
                 ?? throw new AwsServiceException(413, "RequestEntityTooLarge", "Request body too large.");
             operation = service.OperationOf(context.Request, body);
             _counters.Increment($"{service.Name}:{operation}");
+            if (_faults.For(service.Name, operation) is { } fault)
+            {
+                _counters.Increment($"fault:{service.Name}:{operation}");
+                throw LocalFaults.ErrorFor(service.Name, fault);
+            }
+
             var call = new LocalServiceCall(context, body, operation, service, _authorizer);
             if (service.RequiresSignature(operation))
             {

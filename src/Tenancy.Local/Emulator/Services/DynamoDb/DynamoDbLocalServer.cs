@@ -7,8 +7,8 @@ using Tenancy.Local.Emulator.Processes;
 namespace Tenancy.Local.Emulator.Services.DynamoDb;
 
 /// <summary>
-/// A running Amazon DynamoDB Local (in memory, shared database across access keys, telemetry off) on a loopback port.
-/// Disposing stops the Java process and everything it started.
+/// A running Amazon DynamoDB Local (in memory, or in a data directory so a restart keeps the data; shared database
+/// across access keys, telemetry off) on a loopback port. Disposing kills the Java process and everything it started.
 /// </summary>
 public sealed class DynamoDbLocalServer : IAsyncDisposable
 {
@@ -26,7 +26,13 @@ public sealed class DynamoDbLocalServer : IAsyncDisposable
     /// <summary>The endpoint to give the SDK (<c>ServiceURL</c> or <c>AWS_ENDPOINT_URL_DYNAMODB</c>).</summary>
     public Uri Endpoint { get; }
 
-    public static async Task<DynamoDbLocalServer> StartAsync(int port = 0, CancellationToken cancellationToken = default)
+    public static async Task<DynamoDbLocalServer> StartAsync(int port = 0, CancellationToken cancellationToken = default) =>
+        await StartAsync(port, dataDirectory: null, cancellationToken).ConfigureAwait(false);
+
+    /// <param name="port">0 picks a free port.</param>
+    /// <param name="dataDirectory">Where the database file lives (kept across restarts); null keeps it in memory.</param>
+    /// <param name="cancellationToken">Stops waiting for the JVM.</param>
+    public static async Task<DynamoDbLocalServer> StartAsync(int port, string? dataDirectory, CancellationToken cancellationToken = default)
     {
         var installation = await DynamoDbLocalInstallation.EnsureInstalledAsync(cancellationToken).ConfigureAwait(false);
         if (port == 0)
@@ -35,11 +41,11 @@ public sealed class DynamoDbLocalServer : IAsyncDisposable
         }
 
         var startInfo = new ProcessStartInfo("java") { WorkingDirectory = Path.GetDirectoryName(installation.JarPath)! };
+        string[] storage = dataDirectory is null ? ["-inMemory"] : ["-dbPath", Directory.CreateDirectory(dataDirectory).FullName];
         foreach (var argument in new[]
                  {
                      "-Xmx512m", $"-Djava.library.path={installation.LibraryPath}", "-jar", installation.JarPath,
-                     "-inMemory", "-sharedDb", "-disableTelemetry", "-port", port.ToString(CultureInfo.InvariantCulture),
-                 })
+                 }.Concat(storage).Concat(["-sharedDb", "-disableTelemetry", "-port", port.ToString(CultureInfo.InvariantCulture)]))
         {
             startInfo.ArgumentList.Add(argument);
         }
