@@ -1,4 +1,7 @@
+using Tenancy.Local.Emulator.Services.ApiGateway;
+using Tenancy.Local.Emulator.Services.CognitoIdp;
 using Tenancy.Local.Emulator.Services.Identity;
+using Tenancy.Local.Functions;
 
 namespace Tenancy.Local.Emulator;
 
@@ -24,4 +27,13 @@ public sealed class LocalCloudOptions
 
     /// <summary>Create the template's tables in DynamoDB Local on start.</summary>
     public bool CreateTables { get; set; } = true;
+
+    /// <summary>The user pool's schema and trigger when the template declares no <c>AWS::Cognito::UserPool</c>.</summary>
+    public UserPoolOptions UserPool { get; set; } = new();
+
+    /// <summary>The usage plans to seed when the template declares no <c>AWS::ApiGateway::UsagePlan</c>.</summary>
+    public IList<UsagePlanOptions> UsagePlans { get; } = [.. UsagePlanOptions.Defaults];
+
+    /// <summary>Runs the template's functions for the services that invoke them (the pre token generation trigger); none by default.</summary>
+    public ILocalFunctionInvoker? FunctionInvoker { get; set; }
 }
