@@ -98,11 +98,8 @@ public sealed class EventBridgeService : ILocalService
             keys.Set("events:detail-type", detailType);
         }
 
-        var decision = call.Evaluate("events:PutEvents", busArn, keys);
-        if (!decision.Allowed)
-        {
-            return Failure("AccessDeniedException", decision.Message);
-        }
+        // A denial fails the whole request, as EventBridge does, not just the entry.
+        call.Authorize("events:PutEvents", busArn, keys);
 
         if (string.IsNullOrEmpty(source))
         {
