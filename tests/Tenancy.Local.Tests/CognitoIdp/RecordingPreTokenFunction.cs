@@ -24,7 +24,7 @@ public sealed class RecordingPreTokenFunction : ILocalFunctionInvoker
         var triggerEvent = JsonNode.Parse(payload.Span)!.AsObject();
         Invocations.Enqueue((logicalId, triggerEvent));
         var tenant = (string?)triggerEvent["request"]?["userAttributes"]?["custom:tenantID"];
-        if (tenant is null || tenant == FailingTenant)
+        if (tenant is null or FailingTenant)
         {
             return Result(new JsonObject { ["errorType"] = "TenantNotActive", ["errorMessage"] = "tenant is not active" }, "Unhandled");
         }
