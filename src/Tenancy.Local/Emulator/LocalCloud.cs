@@ -213,13 +213,16 @@ public sealed class LocalCloud : IAsyncDisposable
         }
     }
 
-    // The template's user pool when it declares one (its schema and trigger), else the configured one.
+    // The configured pool when one is given, else the template's (its schema and trigger), else the defaults.
     private static CognitoUserPool CreateUserPool(TenancyTemplate template, LocalCloudOptions options, LocalIssuer issuer)
     {
-        var declared = template.UserPools.FirstOrDefault();
-        return declared is null
-            ? new CognitoUserPool(issuer.UserPoolId, issuer.ClientId, new Dictionary<string, bool>(options.UserPool.CustomAttributes, StringComparer.Ordinal), options.UserPool.PreTokenGenerationFunction)
-            : new CognitoUserPool(issuer.UserPoolId, issuer.ClientId, declared.CustomAttributesMutable, declared.PreTokenGenerationVersion == "V1_0" ? null : declared.PreTokenGenerationFunctionLogicalId);
+        if (options.UserPool is null && template.UserPools.FirstOrDefault() is { } declared)
+        {
+            return new CognitoUserPool(issuer.UserPoolId, issuer.ClientId, declared.CustomAttributesMutable, declared.PreTokenGenerationVersion == "V1_0" ? null : declared.PreTokenGenerationFunctionLogicalId);
+        }
+
+        var configured = options.UserPool ?? new UserPoolOptions();
+        return new CognitoUserPool(issuer.UserPoolId, issuer.ClientId, new Dictionary<string, bool>(configured.CustomAttributes, StringComparer.Ordinal), configured.PreTokenGenerationFunction);
     }
 
     // The template's usage plans when it declares any, else the configured ones.

@@ -28,8 +28,11 @@ public sealed class LocalCloudOptions
     /// <summary>Create the template's tables in DynamoDB Local on start.</summary>
     public bool CreateTables { get; set; } = true;
 
-    /// <summary>The user pool's schema and trigger when the template declares no <c>AWS::Cognito::UserPool</c>.</summary>
-    public UserPoolOptions UserPool { get; set; } = new();
+    /// <summary>
+    /// The user pool's schema and trigger. Null (the default): the template's <c>AWS::Cognito::UserPool</c>, or
+    /// <see cref="UserPoolOptions"/>' defaults when the template has none; set: this pool, whatever the template says.
+    /// </summary>
+    public UserPoolOptions? UserPool { get; set; }
 
     /// <summary>The usage plans to seed when the template declares no <c>AWS::ApiGateway::UsagePlan</c>.</summary>
     public IList<UsagePlanOptions> UsagePlans { get; } = [.. UsagePlanOptions.Defaults];

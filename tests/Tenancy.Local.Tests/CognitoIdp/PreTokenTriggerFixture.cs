@@ -1,4 +1,5 @@
 using Tenancy.Local.Emulator;
+using Tenancy.Local.Emulator.Services.CognitoIdp;
 
 namespace Tenancy.Local.Tests.CognitoIdp;
 
@@ -11,9 +12,12 @@ public sealed class PreTokenTriggerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var options = new LocalCloudOptions { FunctionInvoker = Function, CreateTables = false };
-        options.UserPool.PreTokenGenerationFunction = RecordingPreTokenFunction.LogicalId;
-        Cloud = await LocalCloud.StartAsync(options);
+        Cloud = await LocalCloud.StartAsync(new LocalCloudOptions
+        {
+            FunctionInvoker = Function,
+            CreateTables = false,
+            UserPool = new UserPoolOptions { PreTokenGenerationFunction = RecordingPreTokenFunction.LogicalId },
+        });
     }
 
     public async Task DisposeAsync() => await Cloud.DisposeAsync();

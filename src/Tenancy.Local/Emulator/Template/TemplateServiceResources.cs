@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tenancy.Local.Emulator.Services.CognitoIdp;
 
 namespace Tenancy.Local.Emulator.Template;
 
@@ -26,6 +27,11 @@ public static class TemplateServiceResources
         foreach (var attribute in ((properties.GetValueOrDefault("Schema") as IReadOnlyList<object?>) ?? []).OfType<IReadOnlyDictionary<string, object?>>())
         {
             var name = resolver.ResolveString(attribute["Name"]);
+            if (CognitoUserPool.IsStandardAttribute(name))
+            {
+                continue;
+            }
+
             var mutable = attribute.GetValueOrDefault("Mutable") is not { } flag || !string.Equals(resolver.ResolveString(flag), "false", StringComparison.OrdinalIgnoreCase);
             custom["custom:" + name] = mutable;
         }

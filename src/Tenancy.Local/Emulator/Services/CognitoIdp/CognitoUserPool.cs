@@ -49,6 +49,9 @@ public sealed class CognitoUserPool
         }
     }
 
+    /// <summary>Whether <paramref name="name"/> is one of the standard attributes every pool has (a template's <c>Schema</c> may list them too).</summary>
+    public static bool IsStandardAttribute(string name) => StandardAttributes.Contains(name);
+
     /// <summary>Whether the schema declares the custom attribute <paramref name="name"/> (<c>custom:…</c>).</summary>
     public bool Declares(string name) => _customAttributes.ContainsKey(name);
 
