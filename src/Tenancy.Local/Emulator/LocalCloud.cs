@@ -12,7 +12,10 @@ using Tenancy.Local.Emulator.Auth;
 using Tenancy.Local.Emulator.Iam;
 using Tenancy.Local.Emulator.Pipeline;
 using Tenancy.Local.Emulator.Processes;
+using Tenancy.Local.Emulator.Services.ApiGateway;
+using Tenancy.Local.Emulator.Services.CognitoIdp;
 using Tenancy.Local.Emulator.Services.DynamoDb;
+using Tenancy.Local.Emulator.Services.Events;
 using Tenancy.Local.Emulator.Services.Identity;
 using Tenancy.Local.Emulator.Services.Kms;
 using Tenancy.Local.Emulator.Services.Sts;
@@ -51,6 +54,9 @@ public sealed class LocalCloud : IAsyncDisposable
         HttpClient http,
         StsService sts,
         LocalIssuer issuer,
+        CognitoUserPool userPool,
+        ApiGatewayStore apiGateway,
+        LocalEventBus events,
         TenancyTemplate template,
         LocalCloudCounters counters,
         LocalFaults faults,
@@ -66,6 +72,9 @@ public sealed class LocalCloud : IAsyncDisposable
         _http = http;
         _sts = sts;
         Issuer = issuer;
+        UserPool = userPool;
+        ApiGateway = apiGateway;
+        Events = events;
         Template = template;
         Counters = counters;
         AdminCredentials = adminCredentials;
@@ -109,6 +118,15 @@ public sealed class LocalCloud : IAsyncDisposable
     /// <summary>The Cognito-like issuer: <c>IssuerUrl</c>, <c>UserPoolId</c>, <c>ClientId</c>, <c>JwksUrl</c>, users, bad-token hooks.</summary>
     public LocalIssuer Issuer { get; }
 
+    /// <summary>The cognito-idp user pool (id and client id are the issuer's): users, groups, the trigger's function.</summary>
+    public CognitoUserPool UserPool { get; }
+
+    /// <summary>API keys and usage plans; as <see cref="IApiKeyUsagePlans"/> it answers which plan governs an API key value.</summary>
+    public ApiGatewayStore ApiGateway { get; }
+
+    /// <summary>Every event accepted by EventBridge PutEvents.</summary>
+    public LocalEventBus Events { get; }
+
     public LocalCloudCounters Counters { get; }
 
     /// <summary>Fault switches: make a service (or one operation) unavailable or throttled until cleared.</summary>
@@ -151,12 +169,18 @@ public sealed class LocalCloud : IAsyncDisposable
 
             var issuer = new LocalIssuer(endpoint, options.Issuer, time);
             var sts = new StsService(credentials, authorizer, template, counters, time) { WebIdentityVerifier = issuer };
+            var userPool = CreateUserPool(template, options, issuer);
+            var apiGateway = CreateApiGateway(template, options);
+            var events = new LocalEventBus();
 
             // Every emulated service, in recognition order; a new service is one folder under Services/ and one line here.
             ILocalService[] services =
             [
                 new IssuerService(issuer),
+                new CognitoIdpService(userPool, new CognitoTokenFactory(issuer, new PreTokenGenerationTrigger(options.FunctionInvoker), time), time),
                 new KmsService(new KmsKeyStore(), counters, time),
+                new EventBridgeService(events, time),
+                new ApiGatewayService(apiGateway, time),
                 new DynamoDbFront(dynamoDbLocal.Endpoint, http, new TableKeySchemaCache(http, dynamoDbLocal.Endpoint)),
                 sts,
             ];
@@ -174,7 +198,7 @@ public sealed class LocalCloud : IAsyncDisposable
             app.Run(pipeline.HandleAsync);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
 
-            var cloud = new LocalCloud(endpoint, app, dynamoDbLocal, http, sts, issuer, template, counters, faults, options.DynamoDbDataDirectory, adminCredentials, apiCredentials);
+            var cloud = new LocalCloud(endpoint, app, dynamoDbLocal, http, sts, issuer, userPool, apiGateway, events, template, counters, faults, options.DynamoDbDataDirectory, adminCredentials, apiCredentials);
             if (options.CreateTables)
             {
                 foreach (var table in template.TablesByLogicalId.Values)
@@ -196,6 +220,40 @@ public sealed class LocalCloud : IAsyncDisposable
             await dynamoDbLocal.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    // The configured pool when one is given, else the template's (its schema and trigger), else the defaults.
+    private static CognitoUserPool CreateUserPool(TenancyTemplate template, LocalCloudOptions options, LocalIssuer issuer)
+    {
+        if (options.UserPool is null && template.UserPools.FirstOrDefault() is { } declared)
+        {
+            return new CognitoUserPool(issuer.UserPoolId, issuer.ClientId, declared.CustomAttributesMutable, declared.PreTokenGenerationVersion == "V1_0" ? null : declared.PreTokenGenerationFunctionLogicalId);
+        }
+
+        var configured = options.UserPool ?? new UserPoolOptions();
+        return new CognitoUserPool(issuer.UserPoolId, issuer.ClientId, new Dictionary<string, bool>(configured.CustomAttributes, StringComparer.Ordinal), configured.PreTokenGenerationFunction);
+    }
+
+    // The template's usage plans when it declares any, else the configured ones.
+    private static ApiGatewayStore CreateApiGateway(TenancyTemplate template, LocalCloudOptions options)
+    {
+        var store = new ApiGatewayStore();
+        if (template.UsagePlans.Count > 0)
+        {
+            foreach (var plan in template.UsagePlans)
+            {
+                store.AddUsagePlan(plan.Name, plan.Description, plan.RateLimit, plan.BurstLimit, plan.QuotaLimit, plan.QuotaPeriod);
+            }
+        }
+        else
+        {
+            foreach (var plan in options.UsagePlans)
+            {
+                store.AddUsagePlan(plan.Name, plan.Description, plan.RateLimit, plan.BurstLimit, plan.QuotaLimit, plan.QuotaPeriod);
+            }
+        }
+
+        return store;
     }
 
     /// <summary>
@@ -236,7 +294,25 @@ public sealed class LocalCloud : IAsyncDisposable
         var username = $"{id.Value}-user";
         var password = $"Tenancy-{id.Value}-1!";
         Issuer.AddUser(username, password, $"{username}@{id.Value}.example", id.Value, tier.ToString());
+        AddPoolUser(username, password, $"{username}@{id.Value}.example", id.Value, tier.ToString());
         return new OnboardedTenant(id, tier, placement, key.KeyMetadata.KeyId, key.KeyMetadata.Arn, username, password);
+    }
+
+    // The same demo user in the cognito-idp pool, so `aws cognito-idp initiate-auth` signs it in too.
+    private void AddPoolUser(string username, string password, string email, string tenantId, string tier)
+    {
+        var attributes = new Dictionary<string, string>(StringComparer.Ordinal) { ["email"] = email, ["email_verified"] = "true" };
+        foreach (var (name, value) in new[] { ("custom:tenantID", tenantId), ("custom:tenantTier", tier) })
+        {
+            if (UserPool.Declares(name))
+            {
+                attributes[name] = value;
+            }
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        UserPool.CreateUser(username, attributes, temporaryPassword: null, now);
+        UserPool.SetPassword(username, password, permanent: true, now);
     }
 
     /// <summary>Changes a tenant's registry status (e.g. Suspended), as the control plane would.</summary>
@@ -286,6 +362,9 @@ public sealed class LocalCloud : IAsyncDisposable
             ["AWS_ENDPOINT_URL_STS"] = Endpoint.ToString().TrimEnd('/'),
             ["AWS_ENDPOINT_URL_KMS"] = Endpoint.ToString().TrimEnd('/'),
             ["AWS_ENDPOINT_URL_DYNAMODB"] = Endpoint.ToString().TrimEnd('/'),
+            ["AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER"] = Endpoint.ToString().TrimEnd('/'),
+            ["AWS_ENDPOINT_URL_API_GATEWAY"] = Endpoint.ToString().TrimEnd('/'),
+            ["AWS_ENDPOINT_URL_EVENTBRIDGE"] = Endpoint.ToString().TrimEnd('/'),
             ["AWS_REGION"] = Region,
             ["AWS_DEFAULT_REGION"] = Region,
             ["AWS_ACCESS_KEY_ID"] = credentials.AccessKeyId,

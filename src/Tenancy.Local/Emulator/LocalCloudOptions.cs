@@ -1,4 +1,7 @@
+using Tenancy.Local.Emulator.Services.ApiGateway;
+using Tenancy.Local.Emulator.Services.CognitoIdp;
 using Tenancy.Local.Emulator.Services.Identity;
+using Tenancy.Local.Functions;
 
 namespace Tenancy.Local.Emulator;
 
@@ -30,4 +33,16 @@ public sealed class LocalCloudOptions
 
     /// <summary>Create the template's tables in DynamoDB Local on start.</summary>
     public bool CreateTables { get; set; } = true;
+
+    /// <summary>
+    /// The user pool's schema and trigger. Null (the default): the template's <c>AWS::Cognito::UserPool</c>, or
+    /// <see cref="UserPoolOptions"/>' defaults when the template has none; set: this pool, whatever the template says.
+    /// </summary>
+    public UserPoolOptions? UserPool { get; set; }
+
+    /// <summary>The usage plans to seed when the template declares no <c>AWS::ApiGateway::UsagePlan</c>.</summary>
+    public IList<UsagePlanOptions> UsagePlans { get; } = [.. UsagePlanOptions.Defaults];
+
+    /// <summary>Runs the template's functions for the services that invoke them (the pre token generation trigger); none by default.</summary>
+    public ILocalFunctionInvoker? FunctionInvoker { get; set; }
 }

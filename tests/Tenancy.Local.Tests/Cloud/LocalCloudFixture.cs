@@ -2,6 +2,7 @@ using Amazon.Runtime;
 using Amazon.SecurityToken.Model;
 using Tenancy.Isolation;
 using Tenancy.Local.Emulator;
+using Tenancy.Local.Emulator.Services.CognitoIdp;
 
 namespace Tenancy.Local.Tests.Cloud;
 
@@ -18,7 +19,8 @@ public sealed class LocalCloudFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Cloud = await LocalCloud.StartAsync();
+        // A pool without a trigger, whatever the template declares: these tests read Cognito's own token shapes.
+        Cloud = await LocalCloud.StartAsync(new LocalCloudOptions { UserPool = new UserPoolOptions() });
         Acme = await Cloud.OnboardTenantAsync("acme", "Acme", TenantTier.Basic, TenancyModel.Pool);
         Acme2 = await Cloud.OnboardTenantAsync("acme2", "Acme Two", TenantTier.Basic, TenancyModel.Pool);
         Globex = await Cloud.OnboardTenantAsync("globex", "Globex", TenantTier.Premium, TenancyModel.Silo);

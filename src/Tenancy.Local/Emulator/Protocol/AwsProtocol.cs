@@ -18,6 +18,9 @@ public abstract class AwsProtocol
     /// <summary>Plain <c>{"__type", "message"}</c> JSON (the Cognito-like issuer's HTTP endpoints).</summary>
     public static readonly AwsProtocol PlainJson = new PlainJsonProtocol();
 
+    /// <summary>REST-JSON (API Gateway): <c>x-amzn-ErrorType</c> header, <c>{"message"}</c> body, status per error.</summary>
+    public static readonly AwsProtocol RestJson = new RestJsonProtocol();
+
     /// <summary>awsQuery (STS): XML <c>ErrorResponse</c>.</summary>
     public static readonly AwsProtocol Query = new AwsQueryProtocol();
 

@@ -9,16 +9,29 @@ namespace Tenancy.Local.Emulator.Template;
 /// </summary>
 public sealed class TenancyTemplate
 {
-    private TenancyTemplate(IReadOnlyDictionary<string, TemplateRole> rolesByLogicalId, IReadOnlyDictionary<string, TemplateTable> tablesByLogicalId, IntrinsicResolver resolver)
+    private TenancyTemplate(
+        IReadOnlyDictionary<string, TemplateRole> rolesByLogicalId,
+        IReadOnlyDictionary<string, TemplateTable> tablesByLogicalId,
+        IReadOnlyList<TemplateUsagePlan> usagePlans,
+        IReadOnlyList<TemplateUserPool> userPools,
+        IntrinsicResolver resolver)
     {
         RolesByLogicalId = rolesByLogicalId;
         TablesByLogicalId = tablesByLogicalId;
+        UsagePlans = usagePlans;
+        UserPools = userPools;
         Resolver = resolver;
     }
 
     public IReadOnlyDictionary<string, TemplateRole> RolesByLogicalId { get; }
 
     public IReadOnlyDictionary<string, TemplateTable> TablesByLogicalId { get; }
+
+    /// <summary>The template's <c>AWS::ApiGateway::UsagePlan</c> resources (seed the local API Gateway's plans).</summary>
+    public IReadOnlyList<TemplateUsagePlan> UsagePlans { get; }
+
+    /// <summary>The template's <c>AWS::Cognito::UserPool</c> resources (the local cognito-idp serves the first).</summary>
+    public IReadOnlyList<TemplateUserPool> UserPools { get; }
 
     public IntrinsicResolver Resolver { get; }
 
@@ -59,6 +72,8 @@ public sealed class TenancyTemplate
 
         var roles = new Dictionary<string, TemplateRole>(StringComparer.Ordinal);
         var tables = new Dictionary<string, TemplateTable>(StringComparer.Ordinal);
+        var usagePlans = new List<TemplateUsagePlan>();
+        var userPools = new List<TemplateUserPool>();
         foreach (var (logicalId, node) in resources)
         {
             if (node is not IReadOnlyDictionary<string, object?> resource)
@@ -74,10 +89,16 @@ public sealed class TenancyTemplate
                 case "AWS::DynamoDB::Table":
                     tables[logicalId] = ReadTable(logicalId, Properties(resource), resolver);
                     break;
+                case "AWS::ApiGateway::UsagePlan":
+                    usagePlans.Add(TemplateServiceResources.ReadUsagePlan(logicalId, Properties(resource), resolver));
+                    break;
+                case "AWS::Cognito::UserPool":
+                    userPools.Add(TemplateServiceResources.ReadUserPool(logicalId, Properties(resource), resolver));
+                    break;
             }
         }
 
-        return new TenancyTemplate(roles, tables, resolver);
+        return new TenancyTemplate(roles, tables, usagePlans, userPools, resolver);
     }
 
     private static TemplateRole ReadRole(string logicalId, IReadOnlyDictionary<string, object?> properties, IntrinsicResolver resolver, Dictionary<string, List<PolicyDocument>> attached)

@@ -113,6 +113,9 @@ public sealed class LocalIssuer : IWebIdentityVerifier, IDisposable
     public string MintToken(string username, TokenUse use, TokenDefect defect = TokenDefect.None, Action<JsonObject>? editClaims = null, string? tamperedTenantId = null) =>
         Mint(FindUser(username) ?? throw new InvalidOperationException($"No user {username}."), use, defect, NewSessionIds(), editClaims, tamperedTenantId);
 
+    /// <summary>Signs claims built elsewhere (the local cognito-idp) with the current key, so every token shares one JWKS.</summary>
+    public string SignClaims(JsonObject claims) => Sign(claims, TokenDefect.None, null);
+
     public JsonObject Discovery() => new()
     {
         ["issuer"] = IssuerUrl,

@@ -22,6 +22,13 @@ public sealed class KmsKeyStore
 
     public bool TryAddAlias(string alias, string keyId) => _aliases.TryAdd(alias, keyId);
 
+    /// <summary>The key an alias points at; null when the alias does not exist.</summary>
+    public string? AliasTarget(string alias) => _aliases.TryGetValue(alias, out var keyId) ? keyId : null;
+
+    public bool TryRemoveAlias(string alias) => _aliases.TryRemove(alias, out _);
+
+    public void PointAlias(string alias, string keyId) => _aliases[alias] = keyId;
+
     /// <summary>Resolves a key id, key ARN, alias name or alias ARN; throws NotFoundException like KMS.</summary>
     public KmsKey Resolve(string? keyIdentifier)
     {

@@ -61,6 +61,8 @@ public sealed class KmsService : ILocalService
     {
         "CreateKey" => CreateKey(request, call),
         "CreateAlias" => CreateAlias(request, call),
+        "DeleteAlias" => DeleteAlias(request, call),
+        "UpdateAlias" => UpdateAlias(request, call),
         "ListAliases" => ListAliases(request, call),
         "DescribeKey" => DescribeKey(request, call),
         "GenerateDataKey" => GenerateDataKey(request, call, includePlaintext: true),
@@ -119,6 +121,47 @@ public sealed class KmsService : ILocalService
         }
 
         return new JsonObject();
+    }
+
+    private JsonObject DeleteAlias(KmsRequest request, LocalServiceCall call)
+    {
+        var alias = request.String("AliasName") ?? string.Empty;
+        var key = ExistingAliasTarget(alias);
+        call.Authorize("kms:DeleteAlias", LocalAccount.AliasArn(alias), new RequestContext());
+        call.Authorize("kms:DeleteAlias", key.Arn, KeyContext(key));
+
+        // Deleting an alias is allowed whatever the key's state: it is how offboarding frees the name.
+        _keys.TryRemoveAlias(alias);
+        return new JsonObject();
+    }
+
+    private JsonObject UpdateAlias(KmsRequest request, LocalServiceCall call)
+    {
+        var alias = request.String("AliasName") ?? string.Empty;
+        var current = ExistingAliasTarget(alias);
+        var target = _keys.Resolve(request.String("TargetKeyId"));
+        call.Authorize("kms:UpdateAlias", LocalAccount.AliasArn(alias), new RequestContext());
+        call.Authorize("kms:UpdateAlias", current.Arn, KeyContext(current));
+        call.Authorize("kms:UpdateAlias", target.Arn, KeyContext(target));
+        if (target.State == KmsKeyState.PendingDeletion)
+        {
+            throw PendingDeletion(target);
+        }
+
+        _keys.PointAlias(alias, target.KeyId);
+        return new JsonObject();
+    }
+
+    private KmsKey ExistingAliasTarget(string alias)
+    {
+        if (!alias.StartsWith("alias/", StringComparison.Ordinal))
+        {
+            throw AwsServiceException.ClientError("ValidationException", $"1 validation error detected: Value '{alias}' at 'aliasName' failed to satisfy constraint: Member must satisfy regular expression pattern: ^alias/[a-zA-Z0-9/_-]+$");
+        }
+
+        return _keys.AliasTarget(alias) is { } keyId && _keys.TryGet(keyId, out var key)
+            ? key
+            : throw AwsServiceException.ClientError("NotFoundException", $"Alias {LocalAccount.AliasArn(alias)} is not found.");
     }
 
     private JsonObject ListAliases(KmsRequest request, LocalServiceCall call)
