@@ -72,7 +72,9 @@ public sealed class LocalFunctionInvoker : ILocalFunctionInvoker, IAsyncDisposab
 
         return new FunctionEnvironmentPool(
             function,
-            ct => _publisher.EnsurePublishedAsync(function.ProjectName, _options.BuildLog, ct),
+            _options.BootstrapOverrides.TryGetValue(function.LogicalId, out var overridden)
+                ? _ => Task.FromResult(Path.GetFullPath(overridden))
+                : ct => _publisher.EnsurePublishedAsync(function.ProjectName, _options.BuildLog, ct),
             EnvironmentOf(function),
             _options.MaxConcurrencyPerFunction,
             _options.LogSink);

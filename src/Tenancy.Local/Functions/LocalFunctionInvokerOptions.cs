@@ -25,6 +25,12 @@ public sealed class LocalFunctionInvokerOptions
     /// <summary>Environments per function at most; further invocations wait for one to be free.</summary>
     public int MaxConcurrencyPerFunction { get; init; } = 4;
 
+    /// <summary>
+    /// Per logical id, an executable to run instead of the published bootstrap (any custom runtime speaking the Runtime
+    /// API, as Lambda's provided runtimes accept); nothing is published for such a function.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> BootstrapOverrides { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Replaces the template's timeout of every function (tests of the timeout path).</summary>
     public int? TimeoutSecondsOverride { get; init; }
 

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Tenancy.Local.Emulator;
+using Tenancy.Local.Run.Invoke;
 
 namespace Tenancy.Local.Run;
 
@@ -16,6 +17,10 @@ public static class LocalCloudProgram
         using var stop = new CancellationTokenSource();
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        if (args is [InvokeCommand.Name, .. var invokeArgs])
+        {
+            return await InvokeCommand.RunAsync(invokeArgs, Console.Out, Console.Error, stop.Token).ConfigureAwait(false);
+        }
 
         Console.WriteLine("Starting the Tenancy local cloud (DynamoDB Local, STS, KMS, issuer, IAM from template.yaml)…");
         await using var cloud = await LocalCloud.StartAsync(LocalCloudSettings.FromConfiguration(args), stop.Token).ConfigureAwait(false);
