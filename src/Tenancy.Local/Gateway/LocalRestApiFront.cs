@@ -103,7 +103,7 @@ public sealed class LocalRestApiFront : IAsyncDisposable
         var apiKey = decision?.UsageIdentifierKey;
         if (_api.ApiKeyRequired || apiKey is not null)
         {
-            var refusal = EnforceUsagePlan(apiKey);
+            var refusal = EnforceUsagePlan(apiKey, decision);
             if (refusal is not null)
             {
                 await WriteGatewayResponseAsync(context, refusal).ConfigureAwait(false);
@@ -154,9 +154,9 @@ public sealed class LocalRestApiFront : IAsyncDisposable
             : ("ACCESS_DENIED", null);
     }
 
-    private string? EnforceUsagePlan(string? apiKey)
+    private string? EnforceUsagePlan(string? apiKey, AuthorizerDecision? decision)
     {
-        if (apiKey is null || _usagePlans.Find(apiKey) is not { } plan)
+        if (apiKey is null || (_usagePlans.Find(apiKey) ?? TemplatePlanOfTier(decision)) is not { } plan)
         {
             return "INVALID_API_KEY";
         }
@@ -168,6 +168,12 @@ public sealed class LocalRestApiFront : IAsyncDisposable
             _ => null,
         };
     }
+
+    // Without a key store, a key is taken to be in the template's plan of the tenant's tier (BasicUsagePlan for "basic").
+    private UsagePlanLimits? TemplatePlanOfTier(AuthorizerDecision? decision) =>
+        decision is not null && decision.Context.TryGetValue("tier", out var tier) && tier.ValueKind == System.Text.Json.JsonValueKind.String
+            ? _api.UsagePlans.Values.FirstOrDefault(p => p.PlanName.StartsWith(tier.GetString()!, StringComparison.OrdinalIgnoreCase))
+            : null;
 
     // An authorizer refuses with 401 by failing with the message "Unauthorized", which is how API Gateway tells it apart.
     private static bool IsUnauthorized(LocalInvocationResult result)

@@ -27,16 +27,22 @@ public static class LocalCloudProgram
         var tenants = await DemoTenants.OnboardAsync(cloud, stop.Token).ConfigureAwait(false);
         Console.WriteLine(LocalCloudBanner.Describe(cloud, tenants));
 
-        Console.WriteLine("Starting the tenant API…");
-        await using var api = await LocalApiDemo.StartAsync(cloud, stop.Token).ConfigureAwait(false);
-        Console.WriteLine();
-        Console.WriteLine(LocalApiDemo.Walkthrough(cloud, api, tenants));
-        try
+        var templatePath = LocalGatewayMode.TemplatePathOf(args);
+        if (LocalGatewayMode.UseGateway(templatePath, args))
         {
-            await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
+            Console.WriteLine("Starting the tenant API behind the local API Gateway front (authorizer → usage plan → ApiFunction, Native AOT via the Lambda Runtime API)…");
+            await using var served = await LocalGatewayMode.StartAsync(cloud, templatePath, stop.Token).ConfigureAwait(false);
+            Console.WriteLine();
+            Console.WriteLine(LocalApiDemo.Walkthrough(cloud, served.BaseAddress, tenants));
+            await WaitForStopAsync(stop.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
+        else
         {
+            Console.WriteLine("Starting the tenant API on Kestrel (direct mode: no authorizer function in the template, or --Mode kestrel)…");
+            await using var api = await LocalApiDemo.StartAsync(cloud, stop.Token).ConfigureAwait(false);
+            Console.WriteLine();
+            Console.WriteLine(LocalApiDemo.Walkthrough(cloud, api, tenants));
+            await WaitForStopAsync(stop.Token).ConfigureAwait(false);
         }
 
         Console.WriteLine("Stopping the local cloud.");
@@ -46,6 +52,17 @@ public static class LocalCloudProgram
         {
             context.Cancel = true;
             stop.Cancel();
+        }
+    }
+
+    private static async Task WaitForStopAsync(CancellationToken stopping)
+    {
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stopping).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
         }
     }
 }
