@@ -27,10 +27,17 @@ public static class LocalApiDemo
     /// <summary>The copy-paste walkthrough for <paramref name="tenants"/> (the first two are used for the cross-tenant attempt).</summary>
     public static string Walkthrough(LocalCloud cloud, LocalApiProcess api, IReadOnlyList<OnboardedTenant> tenants)
     {
-        ArgumentNullException.ThrowIfNull(cloud);
         ArgumentNullException.ThrowIfNull(api);
+        return Walkthrough(cloud, api.BaseAddress, tenants);
+    }
+
+    /// <summary>The walkthrough against the API served at <paramref name="apiBaseAddress"/> (Kestrel or the API Gateway front).</summary>
+    public static string Walkthrough(LocalCloud cloud, Uri apiBaseAddress, IReadOnlyList<OnboardedTenant> tenants)
+    {
+        ArgumentNullException.ThrowIfNull(cloud);
+        ArgumentNullException.ThrowIfNull(apiBaseAddress);
         ArgumentNullException.ThrowIfNull(tenants);
-        var apiUrl = api.BaseAddress.ToString().TrimEnd('/');
+        var apiUrl = apiBaseAddress.ToString().TrimEnd('/');
         var signIn = cloud.Issuer.IssuerUrl + "/signin";
         var text = new System.Text.StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"Tenant API   {apiUrl}   (health: curl -s {apiUrl}/health)");

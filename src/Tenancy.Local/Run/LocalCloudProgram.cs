@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Tenancy.Local.Emulator;
+using Tenancy.Local.Run.Invoke;
 
 namespace Tenancy.Local.Run;
 
@@ -16,22 +17,32 @@ public static class LocalCloudProgram
         using var stop = new CancellationTokenSource();
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        if (args is [InvokeCommand.Name, .. var invokeArgs])
+        {
+            return await InvokeCommand.RunAsync(invokeArgs, Console.Out, Console.Error, stop.Token).ConfigureAwait(false);
+        }
 
         Console.WriteLine("Starting the Tenancy local cloud (DynamoDB Local, STS, KMS, issuer, IAM from template.yaml)…");
         await using var cloud = await LocalCloud.StartAsync(LocalCloudSettings.FromConfiguration(args), stop.Token).ConfigureAwait(false);
         var tenants = await DemoTenants.OnboardAsync(cloud, stop.Token).ConfigureAwait(false);
         Console.WriteLine(LocalCloudBanner.Describe(cloud, tenants));
 
-        Console.WriteLine("Starting the tenant API…");
-        await using var api = await LocalApiDemo.StartAsync(cloud, stop.Token).ConfigureAwait(false);
-        Console.WriteLine();
-        Console.WriteLine(LocalApiDemo.Walkthrough(cloud, api, tenants));
-        try
+        var templatePath = LocalGatewayMode.TemplatePathOf(args);
+        if (LocalGatewayMode.UseGateway(templatePath, args))
         {
-            await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
+            Console.WriteLine("Starting the tenant API behind the local API Gateway front (authorizer → usage plan → ApiFunction, Native AOT via the Lambda Runtime API)…");
+            await using var served = await LocalGatewayMode.StartAsync(cloud, templatePath, stop.Token).ConfigureAwait(false);
+            Console.WriteLine();
+            Console.WriteLine(LocalApiDemo.Walkthrough(cloud, served.BaseAddress, tenants));
+            await WaitForStopAsync(stop.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
+        else
         {
+            Console.WriteLine("Starting the tenant API on Kestrel (direct mode: no authorizer function in the template, or --Mode kestrel)…");
+            await using var api = await LocalApiDemo.StartAsync(cloud, stop.Token).ConfigureAwait(false);
+            Console.WriteLine();
+            Console.WriteLine(LocalApiDemo.Walkthrough(cloud, api, tenants));
+            await WaitForStopAsync(stop.Token).ConfigureAwait(false);
         }
 
         Console.WriteLine("Stopping the local cloud.");
@@ -41,6 +52,17 @@ public static class LocalCloudProgram
         {
             context.Cancel = true;
             stop.Cancel();
+        }
+    }
+
+    private static async Task WaitForStopAsync(CancellationToken stopping)
+    {
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stopping).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
         }
     }
 }
