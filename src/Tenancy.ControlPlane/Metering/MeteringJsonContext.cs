@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Tenancy.ControlPlane.Metering;
 
+/// <summary>Source-generated JSON for the metering handlers' inputs and outputs (their contract with the state machines).</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(LogsSubscriptionEvent))]
 [JsonSerializable(typeof(LogsSubscriptionPayload))]
@@ -12,4 +13,4 @@ namespace Tenancy.ControlPlane.Metering;
 [JsonSerializable(typeof(MarkPublishedResult))]
 [JsonSerializable(typeof(UsageQueryRequest))]
 [JsonSerializable(typeof(UsageReport))]
-internal sealed partial class MeteringJsonContext : JsonSerializerContext;
+public sealed partial class MeteringJsonContext : JsonSerializerContext;
