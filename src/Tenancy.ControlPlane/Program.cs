@@ -1,4 +1,5 @@
 using Tenancy.ControlPlane.Identity;
+using Tenancy.ControlPlane.Metering;
 using Tenancy.ControlPlane.Registry;
 using Tenancy.Lambda.Functions;
 
@@ -6,4 +7,5 @@ using Tenancy.Lambda.Functions;
 var host = new LambdaFunctionHost();
 IdentityFunctions.Map(host);
 RegistryFunctions.Map(host);
+MeteringFunctions.Map(host);
 return await host.RunAsync();

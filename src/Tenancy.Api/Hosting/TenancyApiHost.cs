@@ -3,6 +3,7 @@ using Tenancy.Api.Problems;
 using Tenancy.Lambda.Hosting;
 using Tenancy.Observability.Logging;
 using Tenancy.Observability.Metrics;
+using Tenancy.Observability.Usage;
 
 namespace Tenancy.Api.Hosting;
 
@@ -34,6 +35,8 @@ public static class TenancyApiHost
         // In Lambda the API Gateway (REST, payload 1.0) server replaces Kestrel; elsewhere Kestrel serves unchanged.
         services.AddLambdaHosting(LambdaEventSource.RestApi);
 
+        // Usage records go to stdout beside the logs, where the metering subscription reads them.
+        services.AddSingleton(new UsageRecordWriter());
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
 

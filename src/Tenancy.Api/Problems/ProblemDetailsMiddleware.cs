@@ -27,11 +27,11 @@ public sealed partial class ProblemDetailsMiddleware
             var problem = context.RequestServices.GetRequiredService<ExceptionProblemMapper>().Map(ex, context);
             if (problem.Status >= 500)
             {
-                LogServerError(_logger, ex, context.Request.Method, context.Request.Path.Value ?? string.Empty, problem.Status);
+                LogServerError(_logger, ex, context.Request.Method, context.Request.Path.Value ?? string.Empty, problem.Status, problem.Type, ErrorCodeOf(ex));
             }
             else
             {
-                LogClientError(_logger, context.Request.Method, context.Request.Path.Value ?? string.Empty, problem.Status, ex.GetType().Name, ex.Message);
+                LogClientError(_logger, context.Request.Method, context.Request.Path.Value ?? string.Empty, problem.Status, problem.Type, ErrorCodeOf(ex), ex.GetType().Name, ex.Message);
             }
 
             await ProblemResponseWriter.WriteAsync(context, problem).ConfigureAwait(false);
@@ -44,9 +44,24 @@ public sealed partial class ProblemDetailsMiddleware
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "{Method} {Path} failed with {Status}")]
-    private static partial void LogServerError(ILogger logger, Exception exception, string method, string path, int status);
+    // The AWS error code (AccessDenied, ThrottlingException…) of a platform refusal, searched through wrapping exceptions.
+    private static string ErrorCodeOf(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is Amazon.Runtime.AmazonServiceException { ErrorCode: { Length: > 0 } code })
+            {
+                return code;
+            }
+        }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Path} refused with {Status}: {ExceptionType} {Reason}")]
-    private static partial void LogClientError(ILogger logger, string method, string path, int status, string exceptionType, string reason);
+        return "none";
+    }
+
+    // ProblemType and ErrorCode are separate fields so the template's metric filters can match them (docs/runbooks.md).
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Method} {Path} failed with {Status} {ProblemType} ({ErrorCode})")]
+    private static partial void LogServerError(ILogger logger, Exception exception, string method, string path, int status, string problemType, string errorCode);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Path} refused with {Status} {ProblemType} ({ErrorCode}): {ExceptionType} {Reason}")]
+    private static partial void LogClientError(ILogger logger, string method, string path, int status, string problemType, string errorCode, string exceptionType, string reason);
 }

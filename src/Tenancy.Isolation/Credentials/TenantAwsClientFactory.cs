@@ -4,6 +4,7 @@ using Amazon.KeyManagementService;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.SecurityToken;
+using Tenancy.Isolation.Usage;
 
 namespace Tenancy.Isolation.Credentials;
 
@@ -17,9 +18,16 @@ internal sealed class TenantAwsClientFactory(TenantCredentialOptions options)
     public TenantClients CreateTenantClients(TenantId tenantId, AWSCredentials vendedCredentials) =>
         new(
             tenantId,
-            new AmazonDynamoDBClient(vendedCredentials, Configure(new AmazonDynamoDBConfig(), options.DynamoDbServiceUrl)),
+            CreateDynamoDbClient(vendedCredentials),
             new AmazonKeyManagementServiceClient(vendedCredentials, Configure(new AmazonKeyManagementServiceConfig(), options.KmsServiceUrl)),
             new AmazonS3Client(vendedCredentials, ConfigureS3()));
+
+    private AmazonDynamoDBClient CreateDynamoDbClient(AWSCredentials vendedCredentials)
+    {
+        var client = new AmazonDynamoDBClient(vendedCredentials, Configure(new AmazonDynamoDBConfig(), options.DynamoDbServiceUrl));
+        DynamoDbUsageObserver.Attach(client);
+        return client;
+    }
 
     public IAmazonSecurityTokenService CreateStsClient()
     {
