@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using Tenancy.Testing;
+
+namespace Tenancy.ControlPlane.Tests.Infrastructure;
+
+/// <summary>
+/// Publishes <c>src/Tenancy.ControlPlane</c> Native AOT (Release, linux-x64) to <c>artifacts/controlplane/offboarding</c>
+/// once per test run, skipped when the binary is newer than every source it is built from; the publish log is kept so
+/// its IL2xxx/IL3xxx warnings are checked either way.
+/// </summary>
+public sealed class PublishedControlPlane : IAsyncLifetime
+{
+    public string BootstrapPath { get; private set; } = string.Empty;
+
+    public string PublishLog { get; private set; } = string.Empty;
+
+    public async Task InitializeAsync()
+    {
+        var root = RepositoryFiles.Root;
+        var output = Path.Combine(root, "artifacts", "controlplane", "offboarding");
+        BootstrapPath = Path.Combine(output, "bootstrap");
+        var logPath = output + ".publish.log";
+        if (IsUpToDate(root, BootstrapPath) && File.Exists(logPath))
+        {
+            PublishLog = await File.ReadAllTextAsync(logPath);
+            return;
+        }
+
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { "publish", Path.Combine(root, "src", "Tenancy.ControlPlane", "Tenancy.ControlPlane.csproj"), "-c", "Release", "-r", "linux-x64", "-o", output, "-nologo" },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = root,
+        };
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        PublishLog = await stdout + await stderr;
+        await File.WriteAllTextAsync(logPath, PublishLog);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"dotnet publish failed ({process.ExitCode}):\n{PublishLog}");
+        }
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private static bool IsUpToDate(string root, string bootstrap)
+    {
+        if (!File.Exists(bootstrap))
+        {
+            return false;
+        }
+
+        var built = File.GetLastWriteTimeUtc(bootstrap);
+        var sources = new[] { "Tenancy.ControlPlane", "Tenancy.Lambda", "Tenancy.Isolation", "Tenancy.Observability" }
+            .Select(project => Path.Combine(root, "src", project))
+            .Append(Path.Combine(root, "generators"))
+            .SelectMany(directory => Directory.EnumerateFiles(directory, "*.*", SearchOption.AllDirectories))
+            .Where(file => (file.EndsWith(".cs", StringComparison.Ordinal) || file.EndsWith(".csproj", StringComparison.Ordinal))
+                && !file.Contains("/obj/", StringComparison.Ordinal) && !file.Contains("/bin/", StringComparison.Ordinal))
+            .Append(Path.Combine(root, "Directory.Build.props"))
+            .Append(Path.Combine(root, "Directory.Packages.props"));
+        return sources.All(file => File.GetLastWriteTimeUtc(file) < built);
+    }
+}
