@@ -88,11 +88,13 @@ public sealed class PooledDataDeleter
 
             await _batches.DeleteAsync(_options.TableName, keys, cancellationToken).ConfigureAwait(false);
             deleted += keys.Count;
-            cursor = Advance(cursor, page.LastEvaluatedKey, keys.Count > 0);
-            if (cursor is null)
+            var next = Advance(cursor, page.LastEvaluatedKey, keys.Count > 0);
+            if (next is null)
             {
                 return new PooledDataDeletionResult(tenantId.Value, null, deleted, skipped);
             }
+
+            cursor = next;
         }
 
         return new PooledDataDeletionResult(tenantId.Value, cursor.Encode(), deleted, skipped);

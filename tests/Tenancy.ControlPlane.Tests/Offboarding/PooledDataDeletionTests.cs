@@ -174,7 +174,7 @@ public sealed class PooledDataDeletionTests(PooledDataStore store)
                 IndexName = TenantShards.IndexName,
                 KeyConditionExpression = "TenantShard = :shard",
                 ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":shard"] = new() { S = TenantShards.Key(TenantId.Parse(tenantId), shard) } },
-                Select = Select.COUNT,
+                Select = Amazon.DynamoDBv2.Select.COUNT,
             });
             total += response.Count ?? 0;
         }
