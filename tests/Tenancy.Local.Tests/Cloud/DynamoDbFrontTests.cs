@@ -47,7 +47,7 @@ public sealed class DynamoDbFrontTests
         item["TenantShard"] = new() { S = "TENANT#acme#7" };
         await db.PutItemAsync(new PutItemRequest { TableName = "AppData", Item = item });
 
-        QueryRequest ShardQuery(string shard) => new()
+        static QueryRequest ShardQuery(string shard) => new()
         {
             TableName = "AppData",
             IndexName = "TenantItems",
