@@ -5,7 +5,7 @@
 DOTNET ?= dotnet
 RUNTIME ?= linux-x64
 
-.PHONY: build-ApiFunction build-AuthorizerFunction build-PreTokenGenerationFunction build-RegistryFunction
+.PHONY: build-ApiFunction build-AuthorizerFunction build-PreTokenGenerationFunction build-RegistryFunction build-PooledDataDeletionFunction
 
 build-ApiFunction:
 	$(DOTNET) publish src/Tenancy.Api/Tenancy.Api.csproj -c Release -r $(RUNTIME) -o "$(ARTIFACTS_DIR)/publish"
@@ -13,7 +13,7 @@ build-ApiFunction:
 	rm -rf "$(ARTIFACTS_DIR)/publish"
 
 # Every control-plane function runs the same bootstrap; its Handler (_HANDLER) picks the handler inside.
-CONTROL_PLANE_FUNCTIONS := build-AuthorizerFunction build-PreTokenGenerationFunction build-RegistryFunction
+CONTROL_PLANE_FUNCTIONS := build-AuthorizerFunction build-PreTokenGenerationFunction build-RegistryFunction build-PooledDataDeletionFunction
 
 $(CONTROL_PLANE_FUNCTIONS):
 	$(DOTNET) publish src/Tenancy.ControlPlane/Tenancy.ControlPlane.csproj -c Release -r $(RUNTIME) -o "$(ARTIFACTS_DIR)/publish"

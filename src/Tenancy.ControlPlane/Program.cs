@@ -1,5 +1,6 @@
 using Tenancy.ControlPlane.Identity;
 using Tenancy.ControlPlane.Metering;
+using Tenancy.ControlPlane.Offboarding;
 using Tenancy.ControlPlane.Registry;
 using Tenancy.Lambda.Functions;
 
@@ -7,5 +8,6 @@ using Tenancy.Lambda.Functions;
 var host = new LambdaFunctionHost();
 IdentityFunctions.Map(host);
 RegistryFunctions.Map(host);
+OffboardingFunctions.Map(host);
 MeteringFunctions.Map(host);
 return await host.RunAsync();

@@ -12,6 +12,7 @@ internal static class Names
     public const string NumberText = Runtime + ".NumberText";
     public const string KeySegment = Runtime + ".KeySegment";
     public const string TenantKeys = Runtime + ".TenantKeys";
+    public const string TenantShards = Runtime + ".TenantShards";
     public const string TenantScope = "global::Tenancy.Isolation.TenantScope";
     public const string CancellationToken = "global::System.Threading.CancellationToken";
     public const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";

@@ -353,7 +353,7 @@ internal static class RepositoryEmitter
         writer.CloseBlock("};");
 
         writer.WriteLine();
-        writer.WriteLine("/// <summary>Writes the table and index keys of <paramref name=\"entity\"/>, all under the scope's tenant.</summary>");
+        writer.WriteLine("/// <summary>Writes the table, tenant shard and index keys of <paramref name=\"entity\"/>, all under the scope's tenant.</summary>");
         writer.WriteLine(Code.Method(
             "private static",
             "(string PartitionKey, string SortKey)",
@@ -367,6 +367,8 @@ internal static class RepositoryEmitter
         writer.WriteLine($"var sortKey = {Render(entity.SortKey, EntityValue)};");
         writer.WriteLine($"item[PartitionKeyAttribute] = {Names.Writer}.FromString(partitionKey);");
         writer.WriteLine($"item[SortKeyAttribute] = {Names.Writer}.FromString(sortKey);");
+        writer.WriteLine("// Lists the tenant's items for offboarding without a scan; derived from the keys, so it never moves.");
+        writer.WriteLine($"item[{Names.TenantShards}.AttributeName] = {Names.Writer}.FromString({Names.TenantShards}.Of(scope, partitionKey, sortKey));");
         foreach (var index in entity.Indexes)
         {
             var indexPartitionKey = PartitionKey(index.PartitionKey, "scope", EntityValue);

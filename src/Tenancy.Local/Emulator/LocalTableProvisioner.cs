@@ -4,7 +4,7 @@ using Tenancy.Local.Emulator.Template;
 
 namespace Tenancy.Local.Emulator;
 
-/// <summary>Creates DynamoDB tables as the template declares them (on-demand, GSIs projecting all attributes).</summary>
+/// <summary>Creates DynamoDB tables as the template declares them (on-demand, each GSI with the template's projection).</summary>
 public static class LocalTableProvisioner
 {
     public static async Task CreateAsync(IAmazonDynamoDB dynamoDb, TemplateTable definition, string tableName, CancellationToken cancellationToken)
@@ -26,7 +26,7 @@ public static class LocalTableProvisioner
         if (definition.GlobalSecondaryIndexes.Count > 0)
         {
             request.GlobalSecondaryIndexes = definition.GlobalSecondaryIndexes
-                .Select(i => new GlobalSecondaryIndex { IndexName = i.Key, KeySchema = KeySchema(i.Value), Projection = new Projection { ProjectionType = ProjectionType.ALL } })
+                .Select(i => new GlobalSecondaryIndex { IndexName = i.Key, KeySchema = KeySchema(i.Value), Projection = new Projection { ProjectionType = new ProjectionType(definition.ProjectionTypeOf(i.Key)) } })
                 .ToList();
         }
 

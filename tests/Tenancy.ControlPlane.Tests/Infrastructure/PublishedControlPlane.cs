@@ -55,7 +55,9 @@ public sealed class PublishedControlPlane : IAsyncLifetime
         }
 
         var built = File.GetLastWriteTimeUtc(bootstrap);
-        var sources = new[] { "Tenancy.Lambda", "Tenancy.Identity", "Tenancy.Isolation", "Tenancy.ControlPlane" }.Select(project => Path.Combine(root, "src", project))
+        var sources = new[] { "Tenancy.ControlPlane", "Tenancy.Lambda", "Tenancy.Identity", "Tenancy.Isolation", "Tenancy.Observability" }
+            .Select(project => Path.Combine(root, "src", project))
+            .Append(Path.Combine(root, "generators"))
             .SelectMany(directory => Directory.EnumerateFiles(directory, "*.*", SearchOption.AllDirectories))
             .Where(file => (file.EndsWith(".cs", StringComparison.Ordinal) || file.EndsWith(".csproj", StringComparison.Ordinal))
                 && !file.Contains("/obj/", StringComparison.Ordinal) && !file.Contains("/bin/", StringComparison.Ordinal))

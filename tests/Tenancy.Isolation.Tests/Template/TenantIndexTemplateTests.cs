@@ -1,3 +1,4 @@
+using Tenancy.Isolation.Repositories.Runtime;
 using Tenancy.Testing;
 
 namespace Tenancy.Isolation.Tests.Template;
@@ -39,6 +40,18 @@ public sealed class TenantIndexTemplateTests
     {
         Assert.Equal(new TableKeySchema("PK", "SK"), TenantDataTable.KeySchema);
         Assert.NotEmpty(TenantDataTable.GlobalSecondaryIndexes);
+    }
+
+    [Fact]
+    public void The_template_table_has_the_keys_only_tenant_shard_index_every_generated_write_feeds()
+    {
+        var index = TenantDataTable.GlobalSecondaryIndexes[TenantShards.IndexName];
+        var localDefinition = Tenancy.Local.Emulator.Template.TenancyTemplate.Load(RepositoryFiles.PathOf("template.yaml")).Table(TableDefinition.TenantDataLogicalId);
+
+        Assert.Equal(new TableKeySchema(TenantShards.AttributeName, null), index);
+        Assert.Equal("S", TenantDataTable.AttributeTypes[TenantShards.AttributeName]);
+        // Keys only: listing a tenant's items for deletion needs their keys, and anything more would double its storage.
+        Assert.Equal("KEYS_ONLY", localDefinition.ProjectionTypeOf(TenantShards.IndexName));
     }
 
     [Fact]

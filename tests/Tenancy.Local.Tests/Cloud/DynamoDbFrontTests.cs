@@ -40,6 +40,30 @@ public sealed class DynamoDbFrontTests
     }
 
     [Fact]
+    public async Task Tenant_shard_index_lists_only_the_sessions_own_shards()
+    {
+        using var db = await TenantDynamoDbAsync("acme");
+        var item = Item("TENANT#acme", "SHARDED#1");
+        item["TenantShard"] = new() { S = "TENANT#acme#7" };
+        await db.PutItemAsync(new PutItemRequest { TableName = "AppData", Item = item });
+
+        static QueryRequest ShardQuery(string shard) => new()
+        {
+            TableName = "AppData",
+            IndexName = "TenantItems",
+            KeyConditionExpression = "TenantShard = :shard",
+            ExpressionAttributeValues = new() { [":shard"] = new() { S = shard } },
+        };
+
+        // The keys-only index is under the same LeadingKeys condition as the table: its own shard, never another's.
+        var own = await db.QueryAsync(ShardQuery("TENANT#acme#7"));
+        Assert.Equal(1, own.Count);
+        Assert.Equal(["PK", "SK", "TenantShard"], own.Items.Single().Keys.Order(StringComparer.Ordinal));
+        await AssertDeniedAsync(() => db.QueryAsync(ShardQuery("TENANT#acme2#7")));
+        await AssertDeniedAsync(() => db.QueryAsync(ShardQuery("TENANT#globex#0")));
+    }
+
+    [Fact]
     public async Task Tenant_reads_and_writes_its_own_partitions()
     {
         using var db = await TenantDynamoDbAsync("acme");

@@ -131,10 +131,27 @@ public sealed class TenancyTemplate
         var attributes = ((properties.GetValueOrDefault("AttributeDefinitions") as IReadOnlyList<object?>) ?? [])
             .OfType<IReadOnlyDictionary<string, object?>>()
             .ToDictionary(a => resolver.ResolveString(a["AttributeName"]), a => resolver.ResolveString(a["AttributeType"]), StringComparer.Ordinal);
-        var indexes = ((properties.GetValueOrDefault("GlobalSecondaryIndexes") as IReadOnlyList<object?>) ?? [])
+        var indexDefinitions = ((properties.GetValueOrDefault("GlobalSecondaryIndexes") as IReadOnlyList<object?>) ?? [])
             .OfType<IReadOnlyDictionary<string, object?>>()
+            .ToList();
+        var indexes = indexDefinitions
             .ToDictionary(i => resolver.ResolveString(i["IndexName"]), i => ReadKeySchema(i["KeySchema"], resolver), StringComparer.Ordinal);
-        return new TemplateTable(logicalId, resolver.PhysicalName(logicalId), attributes, ReadKeySchema(properties["KeySchema"], resolver), indexes);
+        var projections = indexDefinitions
+            .ToDictionary(i => resolver.ResolveString(i["IndexName"]), i => ProjectionType(i, resolver), StringComparer.Ordinal);
+        return new TemplateTable(logicalId, resolver.PhysicalName(logicalId), attributes, ReadKeySchema(properties["KeySchema"], resolver), indexes)
+        {
+            IndexProjectionTypes = projections,
+        };
+    }
+
+    private static string ProjectionType(IReadOnlyDictionary<string, object?> index, IntrinsicResolver resolver)
+    {
+        var projection = index.GetValueOrDefault("Projection") as IReadOnlyDictionary<string, object?>;
+        var type = projection?.GetValueOrDefault("ProjectionType") is { } value ? resolver.ResolveString(value) : "ALL";
+        // INCLUDE would need NonKeyAttributes; refuse it rather than create a different index than AWS would.
+        return type is "ALL" or "KEYS_ONLY"
+            ? type
+            : throw new InvalidDataException($"Projection type '{type}' of index '{resolver.ResolveString(index["IndexName"])}' is not supported locally.");
     }
 
     private static TemplateKeySchema ReadKeySchema(object? node, IntrinsicResolver resolver)

@@ -100,13 +100,15 @@ namespace Notes
             [SortKeyAttribute] = global::Tenancy.Isolation.Repositories.Runtime.AttributeWriter.FromString(sortKey),
         };
 
-        /// <summary>Writes the table and index keys of <paramref name="entity"/>, all under the scope's tenant.</summary>
+        /// <summary>Writes the table, tenant shard and index keys of <paramref name="entity"/>, all under the scope's tenant.</summary>
         private static (string PartitionKey, string SortKey) AddKeys(global::Tenancy.Isolation.TenantScope scope, global::Notes.Memo entity, global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             var partitionKey = global::Tenancy.Isolation.Repositories.Runtime.TenantKeys.Partition(scope);
             var sortKey = "MEMO#" + global::Tenancy.Isolation.Repositories.Runtime.KeySegment.Of(entity.Id, "Id");
             item[PartitionKeyAttribute] = global::Tenancy.Isolation.Repositories.Runtime.AttributeWriter.FromString(partitionKey);
             item[SortKeyAttribute] = global::Tenancy.Isolation.Repositories.Runtime.AttributeWriter.FromString(sortKey);
+            // Lists the tenant's items for offboarding without a scan; derived from the keys, so it never moves.
+            item[global::Tenancy.Isolation.Repositories.Runtime.TenantShards.AttributeName] = global::Tenancy.Isolation.Repositories.Runtime.AttributeWriter.FromString(global::Tenancy.Isolation.Repositories.Runtime.TenantShards.Of(scope, partitionKey, sortKey));
             return (partitionKey, sortKey);
         }
 

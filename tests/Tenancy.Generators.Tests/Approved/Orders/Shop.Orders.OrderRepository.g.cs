@@ -170,13 +170,15 @@ namespace Shop.Orders
             [SortKeyAttribute] = global::Tenancy.Isolation.Repositories.Runtime.AttributeWriter.FromString(sortKey),
         };
 
-        /// <summary>Writes the table and index keys of <paramref name="entity"/>, all under the scope's tenant.</summary>
+        /// <summary>Writes the table, tenant shard and index keys of <paramref name="entity"/>, all under the scope's tenant.</summary>
         private static (string PartitionKey, string SortKey) AddKeys(global::Tenancy.Isolation.TenantScope scope, global::Shop.Orders.Order entity, global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             var partitionKey = global::Tenancy.Isolation.Repositories.Runtime.TenantKeys.Partition(scope, "CUSTOMER#" + global::Tenancy.Isolation.Repositories.Runtime.KeySegment.Of(entity.CustomerId, "CustomerId"));
             var sortKey = "ORDER#" + global::Tenancy.Isolation.Repositories.Runtime.KeySegment.Of(entity.Id, "Id");
             item[PartitionKeyAttribute] = global::Tenancy.Isolation.Repositories.Runtime.AttributeWriter.FromString(partitionKey);
             item[SortKeyAttribute] = global::Tenancy.Isolation.Repositories.Runtime.AttributeWriter.FromString(sortKey);
+            // Lists the tenant's items for offboarding without a scan; derived from the keys, so it never moves.
+            item[global::Tenancy.Isolation.Repositories.Runtime.TenantShards.AttributeName] = global::Tenancy.Isolation.Repositories.Runtime.AttributeWriter.FromString(global::Tenancy.Isolation.Repositories.Runtime.TenantShards.Of(scope, partitionKey, sortKey));
             item["GSI1PK"] = global::Tenancy.Isolation.Repositories.Runtime.AttributeWriter.FromString(global::Tenancy.Isolation.Repositories.Runtime.TenantKeys.Partition(scope, "STATUS#" + global::Tenancy.Isolation.Repositories.Runtime.KeySegment.Of(ItemMapper.FormatOrderStatus(entity.Status), "Status")));
             item["GSI1SK"] = global::Tenancy.Isolation.Repositories.Runtime.AttributeWriter.FromString(global::Tenancy.Isolation.Repositories.Runtime.KeySegment.Of(entity.CreatedAt, "CreatedAt"));
             return (partitionKey, sortKey);
