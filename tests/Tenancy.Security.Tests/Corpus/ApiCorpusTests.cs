@@ -62,7 +62,7 @@ public sealed class ApiCorpusTests
                 2 => (HttpMethod.Get, "/orders?limit=100", null, ("X-Tenant-Id", x.t.Spelled)),
                 3 => (HttpMethod.Get, "/orders?limit=100", null, ("X-Amz-Security-Token", x.t.Spelled)),
                 4 => (HttpMethod.Post, "/orders", new JsonObject { ["tenantId"] = x.t.Spelled, ["customerName"] = "M", ["customerEmail"] = "m@evil.example", ["lines"] = new JsonArray(new JsonObject { ["sku"] = "X", ["quantity"] = 1, ["unitPrice"] = 1 }) }.ToJsonString(), null),
-                _ => (HttpMethod.Get, "/orders?limit=100", null, ((string, string)?)null),
+                _ => (HttpMethod.Get, "/orders?limit=100", null, null),
             };
         }, configure: (x, request) =>
         {
@@ -106,7 +106,7 @@ public sealed class ApiCorpusTests
     }
 
     private Task RunAsync<T>(string path, Gen<T> gen, Func<T, (HttpMethod Method, string Path, string? Body)> request, Func<T, string>? token = null) =>
-        RunAsync(path, gen, x => { var (m, p, b) = request(x); return (m, p, b, ((string, string)?)null); }, token: token);
+        RunAsync(path, gen, x => { var (m, p, b) = request(x); return (m, p, b, null); }, token: token);
 
     private async Task RunAsync<T>(string path, Gen<T> gen, Func<T, (HttpMethod Method, string Path, string? Body, (string, string)? header)> request, Action<(HttpMethod Method, string Path, string? Body, (string, string)? header), HttpRequestMessage>? configure = null, Func<T, string>? token = null)
     {

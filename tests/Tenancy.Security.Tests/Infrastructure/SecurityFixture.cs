@@ -107,7 +107,7 @@ public sealed class SecurityFixture : IAsyncLifetime
         {
             RoleArn = roleArn ?? Cloud.TenantDataRoleArn,
             RoleSessionName = $"attack-{tenantId}",
-            Tags = [new Tag { Key = "TenantID", Value = tenantId }],
+            Tags = [new Amazon.SecurityToken.Model.Tag { Key = "TenantID", Value = tenantId }],
             TransitiveTagKeys = ["TenantID"],
             DurationSeconds = 900,
         });

@@ -13,7 +13,14 @@ public static class TenantIdVariants
 {
     private static readonly Dictionary<char, char> Cyrillic = new()
     {
-        ['a'] = '\u0430', ['c'] = '\u0441', ['e'] = '\u0435', ['o'] = '\u043E', ['p'] = '\u0440', ['x'] = '\u0445', ['i'] = '\u0456', ['h'] = '\u04BB',
+        ['a'] = '\u0430',
+        ['c'] = '\u0441',
+        ['e'] = '\u0435',
+        ['o'] = '\u043E',
+        ['p'] = '\u0440',
+        ['x'] = '\u0445',
+        ['i'] = '\u0456',
+        ['h'] = '\u04BB',
     };
 
     private static readonly Func<string, string, int, string>[] Spellings =
