@@ -66,6 +66,7 @@ public sealed class TemplateTests
             var equals = Map(Map(statement, "Condition"), "StringEquals");
             Assert.Equal(TenantTag, Text(Find(equals, "kms:EncryptionContext:tenant")!));
             Assert.Equal(TenantTag, Text(Find(equals, "aws:ResourceTag/TenantID")!));
+            Assert.Equal(["tenant"], Strings(Find(Map(Map(statement, "Condition"), "ForAllValues:StringEquals"), "kms:EncryptionContextKeys")));
         }
     }
 

@@ -42,8 +42,8 @@ public sealed class SupportRoleTests : IAsyncLifetime
         {
             TableName = Tenant.TableName,
             Key = OrderKey,
-            ProjectionExpression = "Id, #s, Total, CreatedAt",
-            ExpressionAttributeNames = new() { ["#s"] = "Status" },
+            ProjectionExpression = "Id, #s, #t, CreatedAt",
+            ExpressionAttributeNames = new() { ["#s"] = "Status", ["#t"] = "Total" },
         });
         Assert.Equal(_fixture.VictimOrderIds[Tenant.Id][0], get.Item["Id"].S);
         Assert.Equal("Pending", get.Item["Status"].S);

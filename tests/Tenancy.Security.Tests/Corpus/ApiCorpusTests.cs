@@ -120,9 +120,14 @@ public sealed class ApiCorpusTests
             var status = (int)response.StatusCode;
             Assert.True(status < 500, $"{path}: {call.Method} {call.Path} → {status}: {body}");
             AttackOutcome outcome;
-            if (_fixture.ContainsVictimData(body))
+            if (_fixture.ContainsVictimData(body, Uri.UnescapeDataString(call.Path)))
             {
                 outcome = AttackOutcome.Leaked;
+            }
+            else if (status == 400 && body.Length == 0 && call.header is { } header && ApiCalls.IsUnsafeHeaderValue(header.Item2))
+            {
+                // Refused by Kestrel at the protocol level (a control or non-ASCII character in a header), before the API.
+                outcome = AttackOutcome.Denied;
             }
             else if (status >= 400)
             {

@@ -201,7 +201,7 @@ public sealed class DirectDynamoDbCorpusTests : IAsyncLifetime
         var count = 0;
         await gen.SampleAsync(async x =>
         {
-            var (outcome, detail) = await DirectAttackClassifier.RunAsync(async () => await attempt(x), _fixture.ContainsVictimData);
+            var (outcome, detail) = await DirectAttackClassifier.RunAsync(async () => await attempt(x), text => _fixture.ContainsVictimData(text));
             outcome = judge?.Invoke(x, outcome) ?? outcome;
             _fixture.Tally.Record(path, outcome, $"{x} → {detail}");
             Interlocked.Increment(ref count);

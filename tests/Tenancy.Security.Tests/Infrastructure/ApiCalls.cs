@@ -31,6 +31,19 @@ public static class ApiCalls
         ["lines"] = new JsonArray(new JsonObject { ["sku"] = "TEA-1", ["quantity"] = 2, ["unitPrice"] = 3.5m }),
     }.ToJsonString();
 
+    /// <summary>
+    /// Kestrel refuses a request whose header values hold control or non-ASCII characters, or whose path decodes to
+    /// a NUL, at the protocol level, before any middleware runs, with a bare 400. Only such requests may get a 4xx
+    /// that is not a problem.
+    /// </summary>
+    public static bool IsProtocolRejection(HttpRequestMessage request, HttpResponseMessage response, string body) =>
+        response.StatusCode == System.Net.HttpStatusCode.BadRequest && body.Length == 0
+        && (request.RequestUri?.OriginalString.Contains("%00", StringComparison.Ordinal) == true
+            || request.Headers.Concat(request.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>())
+                .SelectMany(h => h.Value).Any(IsUnsafeHeaderValue));
+
+    public static bool IsUnsafeHeaderValue(string value) => value.Any(c => char.IsControl(c) || c > '~');
+
     /// <summary>Whether the response is an RFC 9457 problem (content type and a matching status member).</summary>
     public static async Task<bool> IsProblemAsync(HttpResponseMessage response)
     {

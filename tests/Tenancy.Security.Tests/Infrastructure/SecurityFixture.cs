@@ -91,7 +91,12 @@ public sealed class SecurityFixture : IAsyncLifetime
         }
 
         Api = await LocalApiProcess.StartAsync(launch, LocalApiEnvironment.For(Cloud));
-        Http = new HttpClient { BaseAddress = Api.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        // Header values go out as UTF-8, so confusable tenant ids reach the server as an attacker would send them.
+        Http = new HttpClient(new SocketsHttpHandler { RequestHeaderEncodingSelector = (_, _) => System.Text.Encoding.UTF8 })
+        {
+            BaseAddress = Api.BaseAddress,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
 
         foreach (var victim in Victims.Append(Attacker).Append(Fuzzed))
         {
@@ -115,10 +120,23 @@ public sealed class SecurityFixture : IAsyncLifetime
         return new SessionAWSCredentials(c.AccessKeyId, c.SecretAccessKey, c.SessionToken);
     }
 
-    /// <summary>Whether <paramref name="text"/> holds any victim's marker or partition key.</summary>
-    public bool ContainsVictimData(string text) =>
-        Victims.Any(v => text.Contains(v.Secret, StringComparison.Ordinal) || text.Contains(v.PartitionKey + "\"", StringComparison.Ordinal)
-            || text.Contains(v.PartitionKey + "#", StringComparison.Ordinal) || VictimOrderIds[v.Id].Any(id => text.Contains(id, StringComparison.Ordinal)));
+    /// <summary>
+    /// Whether <paramref name="text"/> holds any victim's marker, email, partition key or order id — except order ids
+    /// the attacker named itself in <paramref name="supplied"/> (an error echoing the requested path leaks nothing).
+    /// </summary>
+    public bool ContainsVictimData(string text, string? supplied = null)
+    {
+        if (supplied is { Length: > 0 })
+        {
+            text = text.Replace(supplied, string.Empty, StringComparison.Ordinal).Replace(supplied.Split('?')[0], string.Empty, StringComparison.Ordinal);
+        }
+
+        return Victims.Any(v => text.Contains(v.Secret, StringComparison.Ordinal)
+            || text.Contains($"{v.Id}@secret.example", StringComparison.Ordinal)
+            || text.Contains(v.PartitionKey + "\"", StringComparison.Ordinal)
+            || text.Contains(v.PartitionKey + "#", StringComparison.Ordinal)
+            || VictimOrderIds[v.Id].Any(id => text.Contains(id, StringComparison.OrdinalIgnoreCase) && !(supplied?.Contains(id, StringComparison.OrdinalIgnoreCase) ?? false)));
+    }
 
     /// <summary>Whether the API process is still running.</summary>
     public bool ApiAlive()
