@@ -124,9 +124,10 @@ public sealed class ApiCorpusTests
             {
                 outcome = AttackOutcome.Leaked;
             }
-            else if (status == 400 && body.Length == 0 && call.header is { } header && ApiCalls.IsUnsafeHeaderValue(header.Item2))
+            else if (status == 400 && body.Length == 0 && (call.Path.Contains("%00", StringComparison.Ordinal) || (call.header is { } header && ApiCalls.IsUnsafeHeaderValue(header.Item2))))
             {
-                // Refused by Kestrel at the protocol level (a control or non-ASCII character in a header), before the API.
+                // Refused by Kestrel at the protocol level (a NUL in the path, a control or non-ASCII character in a
+                // header), before the API.
                 outcome = AttackOutcome.Denied;
             }
             else if (status >= 400)
