@@ -21,7 +21,13 @@ public sealed class AccessTokenVerifier
     /// <summary>The claim naming the tenant, set by the issuer from the user's immutable attribute.</summary>
     public const string TenantClaim = "custom:tenantID";
 
-    private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
+    /// <summary>
+    /// Cognito access tokens are about 1 KB; anything far larger is refused before it is decoded, so a padded token
+    /// cannot make every request parse and hash kilobytes of attacker-chosen JSON.
+    /// </summary>
+    public const int MaxTokenLength = 8 * 1024;
+
+    private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false, MaximumTokenSizeInBytes = MaxTokenLength };
     private readonly JwksKeyStore _keys;
     private readonly AccessTokenValidationSettings _settings;
 
@@ -150,7 +156,8 @@ public sealed class AccessTokenVerifier
             throw new TokenRejectedException("The Authorization header must use the Bearer scheme.");
         }
 
-        return header[scheme.Length..].Trim();
+        var token = header[scheme.Length..].Trim();
+        return token.Length <= MaxTokenLength ? token : throw new TokenRejectedException("The bearer token is too large.");
     }
 
     private static string? Claim(JsonWebToken token, string name) =>

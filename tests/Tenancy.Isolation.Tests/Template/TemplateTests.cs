@@ -66,6 +66,7 @@ public sealed class TemplateTests
             var equals = Map(Map(statement, "Condition"), "StringEquals");
             Assert.Equal(TenantTag, Text(Find(equals, "kms:EncryptionContext:tenant")!));
             Assert.Equal(TenantTag, Text(Find(equals, "aws:ResourceTag/TenantID")!));
+            Assert.Equal(["tenant"], Strings(Find(Map(Map(statement, "Condition"), "ForAllValues:StringEquals"), "kms:EncryptionContextKeys")));
         }
     }
 
@@ -100,14 +101,16 @@ public sealed class TemplateTests
             var actions = Strings(Find(statement, "Action"));
             Assert.All(actions, a => Assert.Contains(a, allowed));
             var resource = Find(statement, "Resource")!;
-            var target = Text(resource);
             if (actions.Any(a => a.StartsWith("dynamodb:", StringComparison.Ordinal)))
             {
-                Assert.Equal(("!GetAtt", "TenantRegistryTable.Arn"), (TagOf(resource), target));
+                Assert.Equal(("!GetAtt", "TenantRegistryTable.Arn"), (TagOf(resource), Text(resource)));
             }
             else
             {
-                Assert.Equal(("!GetAtt", "TenantDataRole.Arn"), (TagOf(resource), target));
+                // Only the tenant roles (full data, or read-only support) may be assumed; never anything broader.
+                var roles = resource is YamlSequenceNode list ? list.Children.ToList() : [resource];
+                Assert.All(roles, r => Assert.Contains((TagOf(r), Text(r)), new[] { ("!GetAtt", "TenantDataRole.Arn"), ("!GetAtt", "TenantSupportReadRole.Arn") }));
+                Assert.Contains(roles, r => (TagOf(r), Text(r)) == ("!GetAtt", "TenantDataRole.Arn"));
             }
         }
 
@@ -161,6 +164,26 @@ public sealed class TemplateTests
 
         Assert.Equal("REQUEST", Text(Find(authorizer, "FunctionPayloadType")!));
         Assert.Equal("!Ref", TagOf(Find(authorizer, "FunctionArn")!));
+    }
+
+    [Fact]
+    public void Support_role_reads_only_named_non_sensitive_attributes_of_its_own_tenant()
+    {
+        var statements = PolicyStatements(_template.Resource("TenantSupportReadRole")).ToList();
+        var actions = statements.SelectMany(s => Strings(Find(s, "Action"))).ToList();
+        Assert.Equal(["dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:Query"], actions.Order(StringComparer.Ordinal));
+
+        var condition = Map(Assert.Single(statements), "Condition");
+        Assert.Equal([$"TENANT#{TenantTag}", $"TENANT#{TenantTag}#*"], Strings(Find(Map(condition, "ForAllValues:StringLike"), "dynamodb:LeadingKeys")));
+        var allowed = Strings(Find(Map(condition, "ForAllValues:StringEquals"), "dynamodb:Attributes"));
+        Assert.DoesNotContain("CustomerEmail", allowed);
+        Assert.DoesNotContain("CustomerName", allowed);
+        Assert.DoesNotContain("Lines", allowed);
+        Assert.Equal("SPECIFIC_ATTRIBUTES", Text(Find(Map(condition, "StringEquals"), "dynamodb:Select")!));
+        Assert.Equal("NONE", Text(Find(Map(condition, "StringEqualsIfExists"), "dynamodb:ReturnValues")!));
+        var nullGuard = Map(condition, "Null");
+        Assert.Equal("false", Text(Find(nullGuard, "dynamodb:LeadingKeys")!));
+        Assert.Equal("false", Text(Find(nullGuard, "dynamodb:Attributes")!));
     }
 
     private YamlMappingNode TenantDataStatement(string sid) =>

@@ -43,10 +43,14 @@ public sealed class KmsTests
         using var kms = _fixture.Cloud.CreateKmsClient(await _fixture.TenantCredentialsAsync("acme"));
         var encrypted = await kms.EncryptAsync(new EncryptRequest { KeyId = "alias/tenancy/acme", Plaintext = new MemoryStream("secret"u8.ToArray()), EncryptionContext = Context("acme") });
 
-        // Still tenant=acme (so IAM allows it) but a different context: the AES-GCM tag does not verify.
+        // Still tenant=acme but a different context: the tenant role refuses any context key besides "tenant", and
+        // a principal IAM does allow (admin) still fails because the AES-GCM tag does not verify.
         var extra = Context("acme");
         extra["table"] = "AppData";
-        await Assert.ThrowsAsync<InvalidCiphertextException>(() => kms.DecryptAsync(new DecryptRequest { CiphertextBlob = encrypted.CiphertextBlob, EncryptionContext = extra }));
+        var denied = await Assert.ThrowsAnyAsync<AmazonKeyManagementServiceException>(() => kms.DecryptAsync(new DecryptRequest { CiphertextBlob = encrypted.CiphertextBlob, EncryptionContext = extra }));
+        Assert.Equal("AccessDeniedException", denied.ErrorCode);
+        using var admin = _fixture.Cloud.CreateKmsClient(_fixture.Cloud.AdminCredentials.ToAwsCredentials());
+        await Assert.ThrowsAsync<InvalidCiphertextException>(() => admin.DecryptAsync(new DecryptRequest { CiphertextBlob = encrypted.CiphertextBlob, EncryptionContext = extra }));
 
         var tampered = encrypted.CiphertextBlob.ToArray();
         tampered[^1] ^= 0x01;

@@ -7,7 +7,8 @@ namespace Tenancy.Local.Emulator.Services.DynamoDb;
 /// Works out what IAM must allow for a DynamoDB request, as AWS does: the action, the table or index ARN, and
 /// <c>dynamodb:LeadingKeys</c> — the partition key of the item (Get/Put/Update/Delete), the partition value in the
 /// key condition (Query), every key per table (batches, each table its own check), each item of a transaction as
-/// its own Get/Put/Update/Delete/ConditionCheckItem, and none at all for Scan and PartiQL.
+/// its own Get/Put/Update/Delete/ConditionCheckItem, and none at all for Scan and PartiQL; and the attribute-level
+/// keys <c>dynamodb:Attributes</c>, <c>dynamodb:Select</c> and <c>dynamodb:ReturnValues</c> each part implies.
 /// </summary>
 public static partial class DynamoDbAccessPlanner
 {
@@ -43,31 +44,64 @@ public static partial class DynamoDbAccessPlanner
         var plan = new List<DynamoDbAccess>();
         switch (operation)
         {
-            case "GetItem" or "UpdateItem" or "DeleteItem":
-                plan.Add(ItemAccess(operation, Table(request), request["Key"], schemas));
+            case "GetItem":
+                plan.Add(ItemAccess(operation, Table(request), request["Key"], schemas) with
+                {
+                    Attributes = AttributeNamesInRequest.Of(request, request["Key"]),
+                    Select = EffectiveSelect(request, index: null),
+                });
+                break;
+            case "UpdateItem" or "DeleteItem":
+                plan.Add(ItemAccess(operation, Table(request), request["Key"], schemas) with
+                {
+                    Attributes = AttributeNamesInRequest.Of(request, request["Key"]),
+                    ReturnValues = EffectiveReturnValues(request),
+                });
                 break;
             case "PutItem":
-                plan.Add(ItemAccess(operation, Table(request), request["Item"], schemas));
+                plan.Add(ItemAccess(operation, Table(request), request["Item"], schemas) with
+                {
+                    Attributes = AttributeNamesInRequest.Of(request, request["Item"]),
+                    ReturnValues = EffectiveReturnValues(request),
+                });
                 break;
             case "Query":
-                plan.Add(QueryAccess(request, schemas));
+                plan.Add(QueryAccess(request, schemas) with
+                {
+                    Attributes = AttributeNamesInRequest.Of(request, null),
+                    Select = EffectiveSelect(request, request["IndexName"]?.GetValue<string>()),
+                });
                 break;
             case "Scan":
-                plan.Add(new DynamoDbAccess("dynamodb:Scan", Resource(Table(request), request["IndexName"]?.GetValue<string>()), null));
+                plan.Add(new DynamoDbAccess("dynamodb:Scan", Resource(Table(request), request["IndexName"]?.GetValue<string>()), null)
+                {
+                    Attributes = AttributeNamesInRequest.Of(request, null),
+                    Select = EffectiveSelect(request, request["IndexName"]?.GetValue<string>()),
+                });
                 break;
             case "BatchGetItem":
                 foreach (var (table, spec) in request["RequestItems"] as JsonObject ?? [])
                 {
-                    var keys = (spec?["Keys"]?.AsArray() ?? []).Select(k => PartitionValue(table, k, schemas));
-                    plan.Add(new DynamoDbAccess("dynamodb:BatchGetItem", LocalAccount.TableArn(table), Collect(keys)));
+                    var keyList = spec?["Keys"]?.AsArray() ?? [];
+                    var keys = keyList.Select(k => PartitionValue(table, k, schemas));
+                    var part = spec as JsonObject ?? [];
+                    plan.Add(new DynamoDbAccess("dynamodb:BatchGetItem", LocalAccount.TableArn(table), Collect(keys))
+                    {
+                        Attributes = keyList.SelectMany(k => AttributeNamesInRequest.Of(part, k)).Distinct(StringComparer.Ordinal).ToList(),
+                        Select = EffectiveSelect(part, index: null),
+                    });
                 }
 
                 break;
             case "BatchWriteItem":
                 foreach (var (table, writes) in request["RequestItems"] as JsonObject ?? [])
                 {
-                    var keys = (writes?.AsArray() ?? []).Select(w => PartitionValue(table, w?["PutRequest"]?["Item"] ?? w?["DeleteRequest"]?["Key"], schemas));
-                    plan.Add(new DynamoDbAccess("dynamodb:BatchWriteItem", LocalAccount.TableArn(table), Collect(keys)));
+                    var targets = (writes?.AsArray() ?? []).Select(w => w?["PutRequest"]?["Item"] ?? w?["DeleteRequest"]?["Key"]).ToList();
+                    var keys = targets.Select(t => PartitionValue(table, t, schemas));
+                    plan.Add(new DynamoDbAccess("dynamodb:BatchWriteItem", LocalAccount.TableArn(table), Collect(keys))
+                    {
+                        Attributes = targets.SelectMany(t => AttributeNamesInRequest.Of([], t)).Distinct(StringComparer.Ordinal).ToList(),
+                    });
                 }
 
                 break;
@@ -85,7 +119,13 @@ public static partial class DynamoDbAccessPlanner
                         _ => "UnknownTransactItem",
                     };
                     var table = body?["TableName"]?.GetValue<string>() ?? string.Empty;
-                    plan.Add(ItemAccess(itemAction, table, kind == "Put" ? body?["Item"] : body?["Key"], schemas));
+                    var target = kind == "Put" ? body?["Item"] : body?["Key"];
+                    var part = body as JsonObject ?? [];
+                    plan.Add(ItemAccess(itemAction, table, target, schemas) with
+                    {
+                        Attributes = AttributeNamesInRequest.Of(part, target),
+                        Select = kind == "Get" ? EffectiveSelect(part, index: null) : null,
+                    });
                 }
 
                 break;
@@ -104,6 +144,17 @@ public static partial class DynamoDbAccessPlanner
 
         return plan;
     }
+
+    // DynamoDB evaluates the Select a read will actually use: a projection means SPECIFIC_ATTRIBUTES, none means the
+    // whole item (or everything an index projects), so a policy requiring SPECIFIC_ATTRIBUTES denies a bare read.
+    private static string EffectiveSelect(JsonObject part, string? index) =>
+        part["Select"] is JsonValue explicitSelect && explicitSelect.TryGetValue<string>(out var select) ? select
+        : AttributeNamesInRequest.HasProjection(part) ? "SPECIFIC_ATTRIBUTES"
+        : index is null ? "ALL_ATTRIBUTES"
+        : "ALL_PROJECTED_ATTRIBUTES";
+
+    private static string EffectiveReturnValues(JsonObject request) =>
+        request["ReturnValues"] is JsonValue explicitValues && explicitValues.TryGetValue<string>(out var values) ? values : "NONE";
 
     private static DynamoDbAccess ItemAccess(string operation, string table, JsonNode? key, IReadOnlyDictionary<string, TableKeys> schemas) =>
         new("dynamodb:" + operation, LocalAccount.TableArn(table), Collect([PartitionValue(table, key, schemas)]));

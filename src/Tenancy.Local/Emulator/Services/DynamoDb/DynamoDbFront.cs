@@ -78,7 +78,7 @@ public sealed class DynamoDbFront : ILocalService
         await ForwardAsync(call.Context, call.Body).ConfigureAwait(false);
     }
 
-    /// <summary>The IAM checks the request needs (action, table or index ARN, <c>dynamodb:LeadingKeys</c>), in AWS's order.</summary>
+    /// <summary>The IAM checks the request needs (action, table or index ARN, <c>dynamodb:LeadingKeys</c>, attribute keys), in AWS's order.</summary>
     private async Task<IReadOnlyList<AccessCheck>> PlanAccessAsync(string operation, JsonObject request, CancellationToken cancellationToken)
     {
         var schemas = new Dictionary<string, TableKeys>(StringComparer.Ordinal);
@@ -99,12 +99,17 @@ public sealed class DynamoDbFront : ILocalService
                 keys.Add("dynamodb:LeadingKeys", leadingKey);
             }
 
-            if (request["Select"]?.GetValue<string>() is { } select)
+            foreach (var attribute in access.Attributes)
+            {
+                keys.Add("dynamodb:Attributes", attribute);
+            }
+
+            if (access.Select is { } select)
             {
                 keys.Set("dynamodb:Select", select);
             }
 
-            if (request["ReturnValues"]?.GetValue<string>() is { } returnValues)
+            if (access.ReturnValues is { } returnValues)
             {
                 keys.Set("dynamodb:ReturnValues", returnValues);
             }
