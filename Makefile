@@ -11,3 +11,12 @@ build-ApiFunction:
 	$(DOTNET) publish src/Tenancy.Api/Tenancy.Api.csproj -c Release -r $(RUNTIME) -o "$(ARTIFACTS_DIR)/publish"
 	cp "$(ARTIFACTS_DIR)/publish/bootstrap" "$(ARTIFACTS_DIR)/bootstrap"
 	rm -rf "$(ARTIFACTS_DIR)/publish"
+
+# The control-plane functions share one AOT bootstrap (src/Tenancy.ControlPlane); each function's Handler picks its
+# entry point through _HANDLER.
+.PHONY: build-AuthorizerFunction build-PreTokenGenerationFunction build-RegistryFunction build-PooledDataDeletionFunction build-TenantObjectsDeletionFunction
+
+build-AuthorizerFunction build-PreTokenGenerationFunction build-RegistryFunction build-PooledDataDeletionFunction build-TenantObjectsDeletionFunction:
+	$(DOTNET) publish src/Tenancy.ControlPlane/Tenancy.ControlPlane.csproj -c Release -r $(RUNTIME) -o "$(ARTIFACTS_DIR)/publish"
+	cp "$(ARTIFACTS_DIR)/publish/bootstrap" "$(ARTIFACTS_DIR)/bootstrap"
+	rm -rf "$(ARTIFACTS_DIR)/publish"
