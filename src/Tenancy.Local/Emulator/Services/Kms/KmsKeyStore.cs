@@ -22,6 +22,8 @@ public sealed class KmsKeyStore
 
     public bool TryAddAlias(string alias, string keyId) => _aliases.TryAdd(alias, keyId);
 
+    public bool TryRemoveAlias(string alias) => _aliases.TryRemove(alias, out _);
+
     /// <summary>Resolves a key id, key ARN, alias name or alias ARN; throws NotFoundException like KMS.</summary>
     public KmsKey Resolve(string? keyIdentifier)
     {
