@@ -16,12 +16,12 @@ public sealed class OffboardingExecutionTests
         cloud.Data.AddItems("globex", 2_500);
         cloud.Data.AddObjects("globex", 150);
         cloud.Data.AddItems("acme", 300);
-        var keyId = cloud.Registry.Find("globex")!.Resources["keyId"]!.GetValue<string>();
+        var keyId = cloud.Registry.Find("globex")!.Resources["kmsKeyId"]!.GetValue<string>();
 
         var result = await cloud.OffboardAsync("globex");
 
         Assert.True(result.Succeeded, $"{result.Error}: {result.Cause}");
-        Assert.Equal("DELETED", cloud.Registry.Find("globex")!.Status);
+        Assert.Equal("Deleted", cloud.Registry.Find("globex")!.Status);
         Assert.Empty(cloud.ResourcesLeft("globex"));
         Assert.True(cloud.Keys.TryGet(keyId, out var key));
         Assert.Equal(KmsKeyState.PendingDeletion, key.State);
@@ -32,7 +32,7 @@ public sealed class OffboardingExecutionTests
 
         // The other tenant is untouched.
         Assert.Equal(300, cloud.Data.ItemCount("acme"));
-        Assert.Equal("ACTIVE", cloud.Registry.Find("acme")!.Status);
+        Assert.Equal("Active", cloud.Registry.Find("acme")!.Status);
         Assert.Equal(KmsKeyState.Enabled, cloud.Keys.Resolve("alias/tenant/acme").State);
         Assert.Equal(["admin@acme.example"], cloud.Cognito.MembersOf("tenant-acme"));
         Assert.Single(cloud.ApiGateway.KeyIdsTaggedWith("acme"));
@@ -49,7 +49,7 @@ public sealed class OffboardingExecutionTests
         var failed = await cloud.OffboardAsync("initech");
 
         Assert.Equal("Tenancy.OffboardingFailed", failed.Error);
-        Assert.Equal("OFFBOARDING", cloud.Registry.Find("initech")!.Status);
+        Assert.Equal("Offboarding", cloud.Registry.Find("initech")!.Status);
         Assert.Equal(0, cloud.Data.ItemCount("initech"));
         Assert.Equal(["AppData-initech"], cloud.Tables.TableNames());
 
@@ -57,7 +57,7 @@ public sealed class OffboardingExecutionTests
         var resumed = await cloud.OffboardAsync("initech");
 
         Assert.True(resumed.Succeeded, $"{resumed.Error}: {resumed.Cause}");
-        Assert.Equal("DELETED", cloud.Registry.Find("initech")!.Status);
+        Assert.Equal("Deleted", cloud.Registry.Find("initech")!.Status);
         Assert.Empty(cloud.ResourcesLeft("initech"));
     }
 }

@@ -9,7 +9,7 @@ public sealed class OnboardingExecutionTests
     public static TheoryData<string> ProvisioningTasks() =>
     [
         "CreateTenantKey", "CreateTenantKeyAlias", "CreateSiloTable", "DescribeSiloTable", "CreateTenantGroup",
-        "CreateTenantAdmin", "AddAdminToTenantGroup", "CreateTenantApiKey", "AttachApiKeyToTierPlan", "ActivateTenant",
+        "CreateTenantAdmin", "AddAdminToTenantGroup", "CreateTenantApiKey", "AttachApiKeyToTierPlan", "RecordTenantResources", "ActivateTenant",
     ];
 
     [Fact]
@@ -21,15 +21,15 @@ public sealed class OnboardingExecutionTests
 
         Assert.True(result.Succeeded, $"{result.Error}: {result.Cause}");
         var record = cloud.Registry.Find("acme")!;
-        Assert.Equal("ACTIVE", record.Status);
-        Assert.Equal("pool", record.Resources["model"]!.GetValue<string>());
-        Assert.Equal("AppData", record.Resources["tableName"]!.GetValue<string>());
+        Assert.Equal("Active", record.Status);
+        Assert.Equal("Pool", record.Model);
+        Assert.Equal("AppData", record.TableName);
         Assert.Empty(cloud.Tables.TableNames());
 
         var key = cloud.Keys.Resolve("alias/tenant/acme");
         Assert.Equal("acme", key.Tags["TenantID"]);
         Assert.Equal(KmsKeyState.Enabled, key.State);
-        Assert.Equal(key.KeyId, record.Resources["keyId"]!.GetValue<string>());
+        Assert.Equal(key.KeyId, record.Resources["kmsKeyId"]!.GetValue<string>());
 
         Assert.Equal("acme", cloud.Cognito.AttributesOf("admin@acme.example")["custom:tenantID"]);
         Assert.Equal(["admin@acme.example"], cloud.Cognito.MembersOf("tenant-acme"));
@@ -53,12 +53,12 @@ public sealed class OnboardingExecutionTests
 
         Assert.True(result.Succeeded, $"{result.Error}: {result.Cause}");
         var record = cloud.Registry.Find("globex")!;
-        Assert.Equal("ACTIVE", record.Status);
-        Assert.Equal("silo", record.Resources["model"]!.GetValue<string>());
+        Assert.Equal("Active", record.Status);
+        Assert.Equal("Silo", record.Model);
         Assert.Equal(["AppData-globex"], cloud.Tables.TableNames());
 
         var table = cloud.Tables.DefinitionOf("AppData-globex");
-        Assert.Equal(record.Resources["keyArn"]!.GetValue<string>(), table["SSESpecification"]!["KMSMasterKeyId"]!.GetValue<string>());
+        Assert.Equal(record.Resources["kmsKeyArn"]!.GetValue<string>(), table["SSESpecification"]!["KMSMasterKeyId"]!.GetValue<string>());
         Assert.Equal("GSI1", table["GlobalSecondaryIndexes"]![0]!["IndexName"]!.GetValue<string>());
         // The table reports CREATING first, so the bounded wait loop must have gone round at least once.
         Assert.Equal(2, result.EnteredStates.Count(s => s == "DescribeSiloTable"));
@@ -80,8 +80,8 @@ public sealed class OnboardingExecutionTests
         Assert.Equal("Tenancy.OnboardingFailed", failed.Error);
         Assert.Contains(failingState, failed.EnteredStates);
         var record = cloud.Registry.Find("initech")!;
-        Assert.Equal("FAILED", record.Status);
-        Assert.Equal($"injected at {failingState}", record.Cause);
+        Assert.Equal("Failed", record.Status);
+        Assert.Equal($"States.TaskFailed: injected at {failingState}", record.Cause);
         Assert.Empty(cloud.ResourcesLeft("initech"));
         Assert.Empty(cloud.Events.Entries());
 
@@ -89,7 +89,7 @@ public sealed class OnboardingExecutionTests
         var retried = await cloud.OnboardAsync("initech", "Premium", "admin@initech.example");
 
         Assert.True(retried.Succeeded, $"{retried.Error}: {retried.Cause}");
-        Assert.Equal("ACTIVE", cloud.Registry.Find("initech")!.Status);
+        Assert.Equal("Active", cloud.Registry.Find("initech")!.Status);
         Assert.Equal(KmsKeyState.Enabled, cloud.Keys.Resolve("alias/tenant/initech").State);
         Assert.Equal(["AppData-initech"], cloud.Tables.TableNames());
     }
@@ -104,7 +104,7 @@ public sealed class OnboardingExecutionTests
         var failed = await cloud.OnboardAsync("umbrella", "Basic", "admin@umbrella.example");
 
         Assert.Equal("Tenancy.OnboardingFailed", failed.Error);
-        Assert.Equal("FAILED", cloud.Registry.Find("umbrella")!.Status);
+        Assert.Equal("Failed", cloud.Registry.Find("umbrella")!.Status);
         Assert.Contains("ScheduleTenantKeyDeletion", failed.EnteredStates);
         Assert.Empty(cloud.ApiGateway.KeyIdsTaggedWith("umbrella"));
         Assert.Empty(cloud.Cognito.Users());
@@ -114,7 +114,7 @@ public sealed class OnboardingExecutionTests
     public async Task A_refused_registration_provisions_nothing()
     {
         var cloud = await WorkflowHarness.CreateAsync();
-        cloud.Faults.FailState("RegisterTenant", "Tenancy.TransitionRefused", "Tenant is OFFBOARDING.");
+        cloud.Faults.FailState("RegisterTenant", "IllegalTenantTransitionException", "Tenant hooli is Offboarding; it cannot go to register.");
 
         var result = await cloud.OnboardAsync("hooli", "Basic", "admin@hooli.example");
 
@@ -139,7 +139,7 @@ public sealed class OnboardingExecutionTests
         Assert.Single(cloud.Keys.Keys);
         Assert.Single(cloud.ApiGateway.KeyIdsTaggedWith("stark"));
         Assert.Single(cloud.Events.Entries());
-        Assert.Equal("ACTIVE", cloud.Registry.Find("stark")!.Status);
+        Assert.Equal("Active", cloud.Registry.Find("stark")!.Status);
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public sealed class OnboardingExecutionTests
         var result = await cloud.OnboardAsync("wayne", "Basic", "admin@wayne.example");
 
         Assert.True(result.Succeeded, $"{result.Error}: {result.Cause}");
-        Assert.Equal("ACTIVE", cloud.Registry.Find("wayne")!.Status);
+        Assert.Equal("Active", cloud.Registry.Find("wayne")!.Status);
         Assert.Equal(KmsKeyState.Enabled, cloud.Keys.Resolve("alias/tenant/wayne").State);
     }
 }

@@ -78,7 +78,7 @@ public sealed class WorkflowHarness
     };
 
     public Task<StateMachineExecutionResult> OnboardAsync(string tenantId, string tier, string adminEmail) =>
-        RunAsync("onboarding", new JsonObject { ["tenantId"] = tenantId, ["tier"] = tier, ["adminEmail"] = adminEmail }, tenantId);
+        RunAsync("onboarding", new JsonObject { ["tenantId"] = tenantId, ["name"] = $"{tenantId} Inc.", ["tier"] = tier, ["adminEmail"] = adminEmail }, tenantId);
 
     public Task<StateMachineExecutionResult> OffboardAsync(string tenantId) =>
         RunAsync("offboarding", new JsonObject { ["tenantId"] = tenantId }, tenantId);

@@ -18,8 +18,8 @@ public sealed class SimulatedFunctions(SimulatedRegistry registry, SimulatedTena
             var response = logicalId switch
             {
                 "RegistryFunction" => registry.Apply(request),
-                "PooledDataDeletionFunction" => Page(data.DeleteItemsPage(request["tenantId"]!.GetValue<string>())),
-                "TenantObjectsDeletionFunction" => Page(data.DeleteObjectsPage(request["tenantId"]!.GetValue<string>())),
+                "PooledDataDeletionFunction" => Page(request, data.DeleteItemsPage(request["tenantId"]!.GetValue<string>())),
+                "TenantObjectsDeletionFunction" => Page(request, data.DeleteObjectsPage(request["tenantId"]!.GetValue<string>())),
                 _ => throw new SimulatedServiceException("Lambda.ResourceNotFoundException", $"Function not found: {logicalId}"),
             };
             return Task.FromResult(new LocalInvocationResult(Encoding.UTF8.GetBytes(response.ToJsonString()), null));
@@ -31,6 +31,6 @@ public sealed class SimulatedFunctions(SimulatedRegistry registry, SimulatedTena
         }
     }
 
-    private static JsonObject Page((int Deleted, string? Cursor, bool More) page) =>
-        new() { ["deleted"] = page.Deleted, ["cursor"] = page.Cursor, ["more"] = page.More };
+    private static JsonObject Page(JsonNode request, (int Deleted, string? Cursor) page) =>
+        new() { ["tenantId"] = request["tenantId"]!.GetValue<string>(), ["cursor"] = page.Cursor, ["deleted"] = page.Deleted, ["skipped"] = 0 };
 }

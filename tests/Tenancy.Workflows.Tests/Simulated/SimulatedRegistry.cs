@@ -3,8 +3,9 @@ using System.Text.Json.Nodes;
 namespace Tenancy.Workflows.Tests.Simulated;
 
 /// <summary>
-/// The registry function's transitions, each a conditional write on the status (the contract docs/control-plane.md
-/// states): a refused transition is a function error named <c>Tenancy.TransitionRefused</c>.
+/// The registry function's transitions as docs/control-plane-functions.md specifies them: each a conditional write on
+/// the status that returns the item unchanged when it is already in the target state, a refused one a function error
+/// named after its exception; the API key value is stored but never returned.
 /// </summary>
 public sealed class SimulatedRegistry
 {
@@ -29,35 +30,73 @@ public sealed class SimulatedRegistry
             var next = transition switch
             {
                 "register" => Register(current, tenantId, request),
-                "activate" => Require(current, tenantId, "PROVISIONING") with { Status = "ACTIVE", Resources = request["resources"]!.DeepClone().AsObject(), Cause = null },
-                "fail" => Require(current, tenantId, "PROVISIONING") with { Status = "FAILED", Cause = request["cause"]?.GetValue<string>() },
-                "suspend" => current?.Status is "SUSPENDED" or "OFFBOARDING" ? current : Require(current, tenantId, "ACTIVE") with { Status = "SUSPENDED" },
-                "begin-offboarding" => current?.Status == "OFFBOARDING" ? current : Require(current, tenantId, "SUSPENDED") with { Status = "OFFBOARDING" },
-                "offboarding-failed" => Require(current, tenantId, "OFFBOARDING") with { Cause = request["cause"]?.GetValue<string>() },
-                "delete" => Require(current, tenantId, "OFFBOARDING") with { Status = "DELETED" },
-                _ => throw Refused($"Unknown transition {transition}."),
+                "record-resources" => Merge(Move(current, tenantId, "Provisioning", "Provisioning"), request["resources"]!.AsObject()),
+                "activate" => Move(current, tenantId, "Provisioning", "Active"),
+                "fail" => Move(current, tenantId, "Provisioning", "Failed") with { Cause = request["cause"]!.GetValue<string>() },
+                "suspend" => Move(current, tenantId, "Active", "Suspended"),
+                "resume" => Move(current, tenantId, "Suspended", "Active"),
+                "begin-offboarding" => Move(current, tenantId, "Suspended", "Offboarding"),
+                "complete-offboarding" => Move(current, tenantId, "Offboarding", "Deleted"),
+                "get" => current ?? throw NotRegistered(tenantId),
+                _ => throw new SimulatedServiceException("RegistryRequestException", $"Unknown transition {transition}."),
             };
             _tenants[tenantId] = next;
-            return new JsonObject { ["tenantId"] = tenantId, ["status"] = next.Status, ["tier"] = next.Tier, ["resources"] = next.Resources.DeepClone() };
+            var resources = next.Resources.DeepClone().AsObject();
+            resources.Remove("apiKeyValue");
+            return new JsonObject
+            {
+                ["tenantId"] = tenantId,
+                ["name"] = next.Name,
+                ["tier"] = next.Tier,
+                ["status"] = next.Status,
+                ["model"] = next.Model,
+                ["tableName"] = next.TableName,
+                ["resources"] = resources,
+            };
         }
     }
 
     private static TenantRecord Register(TenantRecord? current, string tenantId, JsonNode request)
     {
         var tier = request["tier"]!.GetValue<string>();
-        var executionId = request["executionId"]?.GetValue<string>();
+        var name = request["name"]!.GetValue<string>();
+        var (model, table) = tier switch
+        {
+            "Premium" => ("Silo", $"AppData-{tenantId}"),
+            "Basic" => ("Pool", "AppData"),
+            _ => throw new SimulatedServiceException("RegistryRequestException", $"Unknown tier {tier}."),
+        };
         return current switch
         {
-            null => new TenantRecord(tenantId, "PROVISIONING", tier, executionId, [], null),
-            { Status: "ACTIVE" } => current,
-            { Status: "FAILED" } => current with { Status = "PROVISIONING", Tier = tier, ExecutionId = executionId, Resources = [], Cause = null },
-            { Status: "PROVISIONING" } when current.ExecutionId == executionId => current,
-            _ => throw Refused($"Tenant {tenantId} is {current.Status}; onboarding cannot take it."),
+            null => new TenantRecord(tenantId, name, "Provisioning", tier, model, table, [], null),
+            { Status: "Failed" } => new TenantRecord(tenantId, name, "Provisioning", tier, model, table, [], null),
+            { Status: "Provisioning" or "Active" or "Suspended" } when current.Tier == tier => current,
+            { Status: "Provisioning" or "Active" or "Suspended" } => throw new SimulatedServiceException("TenantRegistrationConflictException", $"Tenant {tenantId} is registered with tier {current.Tier}."),
+            _ => throw Illegal(tenantId, current.Status, "register"),
         };
     }
 
-    private static TenantRecord Require(TenantRecord? current, string tenantId, string status) =>
-        current?.Status == status ? current : throw Refused($"Tenant {tenantId} is {current?.Status ?? "absent"}, not {status}.");
+    private static TenantRecord Move(TenantRecord? current, string tenantId, string from, string to) => current switch
+    {
+        null => throw NotRegistered(tenantId),
+        _ when current.Status == from => current with { Status = to },
+        _ when current.Status == to => current,
+        _ => throw Illegal(tenantId, current.Status, to),
+    };
 
-    private static SimulatedServiceException Refused(string message) => new("Tenancy.TransitionRefused", message);
+    private static TenantRecord Merge(TenantRecord record, JsonObject resources)
+    {
+        var merged = record.Resources.DeepClone().AsObject();
+        foreach (var (name, value) in resources)
+        {
+            merged[name] = value?.DeepClone();
+        }
+
+        return record with { Resources = merged };
+    }
+
+    private static SimulatedServiceException Illegal(string tenantId, string status, string target) =>
+        new("IllegalTenantTransitionException", $"Tenant {tenantId} is {status}; it cannot go to {target}.");
+
+    private static SimulatedServiceException NotRegistered(string tenantId) => new("TenantNotRegisteredException", $"Tenant {tenantId} is not registered.");
 }

@@ -2,7 +2,7 @@ namespace Tenancy.Workflows.Tests.Simulated;
 
 /// <summary>
 /// Pooled items and tenant objects keyed by tenant, deleted a page at a time with a cursor as the deletion functions
-/// do, so the workflow's resumable loops really iterate.
+/// do (a null cursor means done), so the workflow's resumable loops really iterate.
 /// </summary>
 public sealed class SimulatedTenantData
 {
@@ -22,9 +22,9 @@ public sealed class SimulatedTenantData
 
     public int DeletionCalls { get; private set; }
 
-    public (int Deleted, string? Cursor, bool More) DeleteItemsPage(string tenantId) => DeletePage(_items, tenantId);
+    public (int Deleted, string? Cursor) DeleteItemsPage(string tenantId) => DeletePage(_items, tenantId);
 
-    public (int Deleted, string? Cursor, bool More) DeleteObjectsPage(string tenantId) => DeletePage(_objects, tenantId);
+    public (int Deleted, string? Cursor) DeleteObjectsPage(string tenantId) => DeletePage(_objects, tenantId);
 
     private void Add(Dictionary<string, SortedSet<string>> store, string tenantId, int count, string prefix)
     {
@@ -50,14 +50,14 @@ public sealed class SimulatedTenantData
         }
     }
 
-    private (int Deleted, string? Cursor, bool More) DeletePage(Dictionary<string, SortedSet<string>> store, string tenantId)
+    private (int Deleted, string? Cursor) DeletePage(Dictionary<string, SortedSet<string>> store, string tenantId)
     {
         lock (_gate)
         {
             DeletionCalls++;
             if (!store.TryGetValue(tenantId, out var set))
             {
-                return (0, null, false);
+                return (0, null);
             }
 
             var page = set.Take(PageSize).ToList();
@@ -66,7 +66,7 @@ public sealed class SimulatedTenantData
                 set.Remove(key);
             }
 
-            return (page.Count, set.Count == 0 ? null : set.Min, set.Count > 0);
+            return (page.Count, set.Count == 0 ? null : set.Min);
         }
     }
 }
