@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Tenancy.Local;
+using Tenancy.Local.Emulator;
 using Tenancy.Local.Emulator.Services.Kms;
 using Tenancy.Local.Emulator.Services.StepFunctions;
 using Tenancy.Workflows.Tests.Simulated;
