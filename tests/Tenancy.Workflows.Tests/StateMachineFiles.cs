@@ -9,6 +9,9 @@ public static class StateMachineFiles
     public static IReadOnlyList<string> All() =>
         Directory.GetFiles(RepositoryFiles.PathOf("statemachines"), "*.asl.json").Order(StringComparer.Ordinal).ToList();
 
+    /// <summary>The definitions' file names, e.g. <c>onboarding.asl.json</c>.</summary>
+    public static IReadOnlyList<string> Names() => All().Select(f => new FileInfo(f).Name).ToList();
+
     public static string Text(string name) => File.ReadAllText(RepositoryFiles.PathOf(Path.Combine("statemachines", name)));
 
     public static JsonObject Load(string name) => JsonNode.Parse(Text(name))!.AsObject();

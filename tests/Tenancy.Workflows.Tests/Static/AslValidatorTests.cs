@@ -11,7 +11,7 @@ public sealed class AslValidatorTests
     {
         var tools = await StepFunctionsToolsInstallation.EnsureInstalledAsync();
         var definitions = StateMachineFiles.All();
-        Assert.Equal(["offboarding.asl.json", "onboarding.asl.json"], definitions.Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["offboarding.asl.json", "onboarding.asl.json"], StateMachineFiles.Names());
 
         var arguments = new List<string> { tools.ValidatorPath };
         foreach (var definition in definitions)

@@ -19,7 +19,7 @@ public sealed class StateMachineStructureTests
         ["apigateway"] = "ApiGateway.",
     };
 
-    public static TheoryData<string> Definitions() => [.. StateMachineFiles.All().Select(f => Path.GetFileName(f))];
+    public static TheoryData<string> Definitions() => [.. StateMachineFiles.Names()];
 
     [Theory]
     [MemberData(nameof(Definitions))]
