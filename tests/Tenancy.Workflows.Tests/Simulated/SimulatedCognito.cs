@@ -117,10 +117,13 @@ public sealed class SimulatedCognito : SimulatedServiceBase
                 }
 
                 var limit = parameters["Limit"]?.GetValue<int>() ?? 60;
-                return new JsonObject
+                var page = new JsonArray();
+                foreach (var user in listed.Order(StringComparer.Ordinal).Take(limit))
                 {
-                    ["Users"] = new JsonArray([.. listed.Order(StringComparer.Ordinal).Take(limit).Select(u => (JsonNode)new JsonObject { ["Username"] = u })]),
-                };
+                    page.Add(new JsonObject { ["Username"] = user });
+                }
+
+                return new JsonObject { ["Users"] = page };
             default:
                 throw Error("InvalidParameterException", $"Unsupported action {action}.");
         }

@@ -21,12 +21,13 @@ public sealed class SimulatedEventBridge : SimulatedServiceBase
 
     protected override JsonNode Handle(string action, JsonNode parameters)
     {
-        var entries = parameters["Entries"]!.AsArray();
-        _entries.AddRange(entries.Select(e => e!.DeepClone()));
-        return new JsonObject
+        var results = new JsonArray();
+        foreach (var entry in parameters["Entries"]!.AsArray())
         {
-            ["FailedEntryCount"] = 0,
-            ["Entries"] = new JsonArray([.. entries.Select(_ => (JsonNode)new JsonObject { ["EventId"] = Guid.NewGuid().ToString() })]),
-        };
+            _entries.Add(entry!.DeepClone());
+            results.Add(new JsonObject { ["EventId"] = Guid.NewGuid().ToString() });
+        }
+
+        return new JsonObject { ["FailedEntryCount"] = 0, ["Entries"] = results };
     }
 }

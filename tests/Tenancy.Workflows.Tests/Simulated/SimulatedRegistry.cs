@@ -72,17 +72,24 @@ public sealed class SimulatedRegistry
             { Status: "Failed" } => new TenantRecord(tenantId, name, "Provisioning", tier, model, table, [], null),
             { Status: "Provisioning" or "Active" or "Suspended" } when current.Tier == tier => current,
             { Status: "Provisioning" or "Active" or "Suspended" } => throw new SimulatedServiceException("TenantRegistrationConflictException", $"Tenant {tenantId} is registered with tier {current.Tier}."),
-            _ => throw Illegal(tenantId, current.Status, "register"),
+            { } other => throw Illegal(tenantId, other.Status, "register"),
         };
     }
 
-    private static TenantRecord Move(TenantRecord? current, string tenantId, string from, string to) => current switch
+    private static TenantRecord Move(TenantRecord? current, string tenantId, string from, string to)
     {
-        null => throw NotRegistered(tenantId),
-        _ when current.Status == from => current with { Status = to },
-        _ when current.Status == to => current,
-        _ => throw Illegal(tenantId, current.Status, to),
-    };
+        if (current is null)
+        {
+            throw NotRegistered(tenantId);
+        }
+
+        if (current.Status == from)
+        {
+            return current with { Status = to };
+        }
+
+        return current.Status == to ? current : throw Illegal(tenantId, current.Status, to);
+    }
 
     private static TenantRecord Merge(TenantRecord record, JsonObject resources)
     {

@@ -60,7 +60,7 @@ public sealed class TemplateStateMachineTests
             var actions = statement.Children[new YamlScalarNode("Action")] switch
             {
                 YamlSequenceNode list => list.Children.Select(a => ((YamlScalarNode)a).Value!).ToList(),
-                var single => [((YamlScalarNode)single).Value!],
+                var single => new List<string> { ((YamlScalarNode)single).Value! },
             };
             Assert.All(actions, a => Assert.DoesNotContain("*", a, StringComparison.Ordinal));
         }
