@@ -5,17 +5,18 @@
 DOTNET ?= dotnet
 RUNTIME ?= linux-x64
 
-.PHONY: build-ApiFunction build-AuthorizerFunction build-PreTokenGenerationFunction build-RegistryFunction build-PooledDataDeletionFunction
+.PHONY: build-ApiFunction
 
 build-ApiFunction:
 	$(DOTNET) publish src/Tenancy.Api/Tenancy.Api.csproj -c Release -r $(RUNTIME) -o "$(ARTIFACTS_DIR)/publish"
 	cp "$(ARTIFACTS_DIR)/publish/bootstrap" "$(ARTIFACTS_DIR)/bootstrap"
 	rm -rf "$(ARTIFACTS_DIR)/publish"
 
-# Every control-plane function runs the same bootstrap; its Handler (_HANDLER) picks the handler inside.
-CONTROL_PLANE_FUNCTIONS := build-AuthorizerFunction build-PreTokenGenerationFunction build-RegistryFunction build-PooledDataDeletionFunction
+# The control-plane functions share one AOT bootstrap (src/Tenancy.ControlPlane); each function's Handler picks its
+# entry point through _HANDLER.
+.PHONY: build-AuthorizerFunction build-PreTokenGenerationFunction build-RegistryFunction build-PooledDataDeletionFunction build-TenantObjectsDeletionFunction
 
-$(CONTROL_PLANE_FUNCTIONS):
+build-AuthorizerFunction build-PreTokenGenerationFunction build-RegistryFunction build-PooledDataDeletionFunction build-TenantObjectsDeletionFunction:
 	$(DOTNET) publish src/Tenancy.ControlPlane/Tenancy.ControlPlane.csproj -c Release -r $(RUNTIME) -o "$(ARTIFACTS_DIR)/publish"
 	cp "$(ARTIFACTS_DIR)/publish/bootstrap" "$(ARTIFACTS_DIR)/bootstrap"
 	rm -rf "$(ARTIFACTS_DIR)/publish"

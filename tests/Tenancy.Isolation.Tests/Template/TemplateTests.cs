@@ -163,7 +163,8 @@ public sealed class TemplateTests
         var authorizer = Map(Map(auth, "Authorizers"), authorizerName);
 
         Assert.Equal("REQUEST", Text(Find(authorizer, "FunctionPayloadType")!));
-        Assert.Equal("!Ref", TagOf(Find(authorizer, "FunctionArn")!));
+        var functionArn = Find(authorizer, "FunctionArn")!;
+        Assert.Equal(("!GetAtt", "AuthorizerFunction.Arn"), (TagOf(functionArn), Text(functionArn)));
     }
 
     [Fact]
