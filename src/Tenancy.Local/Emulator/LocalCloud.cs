@@ -5,6 +5,7 @@ using Amazon.DynamoDBv2.Model;
 using Amazon.KeyManagementService;
 using Amazon.KeyManagementService.Model;
 using Amazon.Runtime;
+using Amazon.S3;
 using Amazon.SecurityToken;
 using Tenancy.Isolation;
 using Tenancy.Isolation.Registry;
@@ -15,6 +16,7 @@ using Tenancy.Local.Emulator.Processes;
 using Tenancy.Local.Emulator.Services.DynamoDb;
 using Tenancy.Local.Emulator.Services.Identity;
 using Tenancy.Local.Emulator.Services.Kms;
+using Tenancy.Local.Emulator.Services.S3;
 using Tenancy.Local.Emulator.Services.Sts;
 using Tenancy.Local.Emulator.Template;
 
@@ -35,6 +37,7 @@ public sealed class LocalCloud : IAsyncDisposable
     public const string TenantDataRoleLogicalId = "TenantDataRole";
     public const string AppDataTableLogicalId = "AppDataTable";
     public const string TenantRegistryTableLogicalId = "TenantRegistryTable";
+    public const string TenantDataBucketLogicalId = "TenantDataBucket";
 
     private readonly WebApplication _app;
     private readonly DynamoDbLocalServer _dynamoDbLocal;
@@ -78,6 +81,9 @@ public sealed class LocalCloud : IAsyncDisposable
 
     public Uri DynamoDbEndpoint => Endpoint;
 
+    /// <summary>Local S3, path-style only.</summary>
+    public Uri S3Endpoint => Endpoint;
+
     /// <summary>DynamoDB Local itself, bypassing IAM: for tests that read raw items only, never for application code.</summary>
     public Uri DynamoDbLocalEndpoint => _dynamoDbLocal.Endpoint;
 
@@ -100,6 +106,9 @@ public sealed class LocalCloud : IAsyncDisposable
     public string AppDataTableName => Template.Table(AppDataTableLogicalId).TableName;
 
     public string TenantRegistryTableName => Template.Table(TenantRegistryTableLogicalId).TableName;
+
+    /// <summary>The physical name of the template's tenant data bucket (path-style at <see cref="S3Endpoint"/>).</summary>
+    public string TenantDataBucketName => Template.Resolver.Ref(TenantDataBucketLogicalId);
 
     /// <summary>The Cognito-like issuer: <c>IssuerUrl</c>, <c>UserPoolId</c>, <c>ClientId</c>, <c>JwksUrl</c>, users, bad-token hooks.</summary>
     public LocalIssuer Issuer { get; }
@@ -142,6 +151,9 @@ public sealed class LocalCloud : IAsyncDisposable
                 null));
 
             var issuer = new LocalIssuer(endpoint, options.Issuer, time);
+            // The template's bucket exists from the start, as after a deployment.
+            var objectStore = new S3ObjectStore();
+            objectStore.CreateBucket(template.Resolver.Ref(TenantDataBucketLogicalId));
             var sts = new StsService(credentials, authorizer, template, counters, time) { WebIdentityVerifier = issuer };
 
             // Every emulated service, in recognition order; a new service is one folder under Services/ and one line here.
@@ -151,6 +163,7 @@ public sealed class LocalCloud : IAsyncDisposable
                 new KmsService(new KmsKeyStore(), counters, time),
                 new DynamoDbFront(dynamoDbLocal.Endpoint, http, new TableKeySchemaCache(http, dynamoDbLocal.Endpoint)),
                 sts,
+                new S3Service(objectStore, counters, time),
             ];
             var pipeline = new LocalRequestPipeline(services, verifier, authorizer, counters);
 
@@ -260,6 +273,7 @@ public sealed class LocalCloud : IAsyncDisposable
             ["AWS_ENDPOINT_URL_STS"] = Endpoint.ToString().TrimEnd('/'),
             ["AWS_ENDPOINT_URL_KMS"] = Endpoint.ToString().TrimEnd('/'),
             ["AWS_ENDPOINT_URL_DYNAMODB"] = Endpoint.ToString().TrimEnd('/'),
+            ["AWS_ENDPOINT_URL_S3"] = Endpoint.ToString().TrimEnd('/'),
             ["AWS_REGION"] = Region,
             ["AWS_DEFAULT_REGION"] = Region,
             ["AWS_ACCESS_KEY_ID"] = credentials.AccessKeyId,
@@ -278,6 +292,9 @@ public sealed class LocalCloud : IAsyncDisposable
 
     public AmazonKeyManagementServiceClient CreateKmsClient(AWSCredentials credentials) =>
         new(credentials, new AmazonKeyManagementServiceConfig { ServiceURL = Endpoint.ToString(), AuthenticationRegion = Region, MaxErrorRetry = 0 });
+
+    public AmazonS3Client CreateS3Client(AWSCredentials credentials) =>
+        new(credentials, new AmazonS3Config { ServiceURL = Endpoint.ToString(), AuthenticationRegion = Region, ForcePathStyle = true, MaxErrorRetry = 0 });
 
     public AmazonSecurityTokenServiceClient CreateStsClient(AWSCredentials credentials) =>
         new(credentials, new AmazonSecurityTokenServiceConfig { ServiceURL = Endpoint.ToString(), AuthenticationRegion = Region, MaxErrorRetry = 0 });
