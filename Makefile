@@ -11,3 +11,11 @@ build-ApiFunction:
 	$(DOTNET) publish src/Tenancy.Api/Tenancy.Api.csproj -c Release -r $(RUNTIME) -o "$(ARTIFACTS_DIR)/publish"
 	cp "$(ARTIFACTS_DIR)/publish/bootstrap" "$(ARTIFACTS_DIR)/bootstrap"
 	rm -rf "$(ARTIFACTS_DIR)/publish"
+
+# Every control-plane function runs the one bootstrap of src/Tenancy.ControlPlane; its Handler (_HANDLER) picks the handler.
+.PHONY: build-TenantObjectsDeletionFunction
+
+build-TenantObjectsDeletionFunction:
+	$(DOTNET) publish src/Tenancy.ControlPlane/Tenancy.ControlPlane.csproj -c Release -r $(RUNTIME) -o "$(ARTIFACTS_DIR)/publish"
+	cp "$(ARTIFACTS_DIR)/publish/bootstrap" "$(ARTIFACTS_DIR)/bootstrap"
+	rm -rf "$(ARTIFACTS_DIR)/publish"

@@ -283,9 +283,12 @@ public sealed class S3Service : ILocalService
     }
 
     /// <summary>The request's payload: the body itself, or the decoded <c>aws-chunked</c> body with its signatures verified.</summary>
-    private static byte[] Payload(LocalServiceCall call)
+    private byte[] Payload(LocalServiceCall call)
     {
         var declared = call.Request.Headers["X-Amz-Content-SHA256"].ToString();
+
+        // Counted by signing mode so tests can show which of them a client really used.
+        _counters.Increment($"s3:{call.OperationName}:payload/{(S3PayloadSigning.IsLiteral(declared) ? declared : "SHA256")}");
         if (!S3PayloadSigning.IsStreaming(declared))
         {
             return call.Body;
