@@ -84,10 +84,15 @@ public sealed class TenantObjectStore
         {
             response = await CallAsync(() => scope.S3.GetObjectAsync(new GetObjectRequest { BucketName = _options.BucketName, Key = key }, cancellationToken)).ConfigureAwait(false);
         }
-        catch (TenantObjectAccessDeniedException) when (!await ExistsAsync(scope, key, cancellationToken).ConfigureAwait(false))
+        catch (TenantObjectAccessDeniedException)
         {
             // S3 answers AccessDenied, not NoSuchKey, to a session that may not list the whole bucket.
-            throw NotFound();
+            if (!await ExistsAsync(scope, key, cancellationToken).ConfigureAwait(false))
+            {
+                throw NotFound();
+            }
+
+            throw;
         }
 
         using (response)
