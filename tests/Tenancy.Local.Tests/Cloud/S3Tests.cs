@@ -88,7 +88,7 @@ public sealed class S3Tests
         await admin.PutObjectAsync(new PutObjectRequest { BucketName = Bucket, Key = "tenants/globex/secret.txt", ContentBody = "globex only" });
         using var s3 = await TenantS3Async("acme");
 
-        async Task DeniedAsync(Func<Task> call)
+        static async Task DeniedAsync(Func<Task> call)
         {
             var ex = await Assert.ThrowsAsync<AmazonS3Exception>(call);
             Assert.Equal("AccessDenied", ex.ErrorCode);
