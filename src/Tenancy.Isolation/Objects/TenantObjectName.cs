@@ -4,8 +4,8 @@ using System.Text;
 namespace Tenancy.Isolation.Objects;
 
 /// <summary>
-/// A validated object name: one segment of an object key, Unicode-normalised (NFC) so look-alike spellings of the
-/// same name are one name, 1–255 characters and at most 512 UTF-8 bytes, with no <c>/</c> or <c>\</c>, no dot segment
+/// A validated object name: one segment of an object key, Unicode-normalised (NFC) where the runtime can, and free of
+/// combining marks, so one visible name has one spelling; 1–255 characters and at most 512 UTF-8 bytes, with no <c>/</c> or <c>\</c>, no dot segment
 /// or <c>..</c>, no leading or trailing white space, and no control, format (invisible), surrogate or private-use
 /// character. It therefore cannot leave the area it is stored in.
 /// </summary>
@@ -100,6 +100,13 @@ public sealed class TenantObjectName : IEquatable<TenantObjectName>
                 case UnicodeCategory.LineSeparator:
                 case UnicodeCategory.ParagraphSeparator:
                     return "An object name cannot contain control, invisible or unassigned characters.";
+
+                // Combining marks make several spellings of one visible name; without ICU (invariant globalization)
+                // normalisation cannot merge them, so they are refused rather than stored as look-alikes.
+                case UnicodeCategory.NonSpacingMark:
+                case UnicodeCategory.SpacingCombiningMark:
+                case UnicodeCategory.EnclosingMark:
+                    return "An object name cannot contain combining marks; use precomposed characters.";
             }
         }
 

@@ -74,7 +74,8 @@ public sealed class TenantObjectsDeletionTests : IClassFixture<LocalS3Fixture>
 
         // A repeated run finds nothing and reports done.
         var again = await deleter.HandleAsync(new TenantObjectsDeletionRequest("acme", null), deadline, CancellationToken.None);
-        Assert.Equal((0, (string?)null), (again.Deleted, again.Cursor));
+        Assert.Equal(0, again.Deleted);
+        Assert.Null(again.Cursor);
     }
 
     [Fact]
