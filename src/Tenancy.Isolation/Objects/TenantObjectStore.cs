@@ -166,7 +166,9 @@ public sealed class TenantObjectStore
         return (response.S3Objects ?? []).Any(o => string.Equals(o.Key, key, StringComparison.Ordinal));
     }
 
-    private EncryptedFieldContext Context(TenantScope scope, string key) => new(scope.TenantId, _options.BucketName, key, string.Empty, ObjectAttribute);
+    // The field encryptor insists on the tenant's key namespace; the object key is bound as the sort key.
+    private EncryptedFieldContext Context(TenantScope scope, string key) =>
+        new(scope.TenantId, _options.BucketName, $"TENANT#{scope.TenantId.Value}#OBJECT", key, ObjectAttribute);
 
     private static ITenantFieldEncryptor Encryptor(TenantScope scope) =>
         scope.FieldEncryptor ?? throw new TenantEncryptionException("Objects are encrypted, but the scope has no field encryptor.");
