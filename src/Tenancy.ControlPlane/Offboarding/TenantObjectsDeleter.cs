@@ -52,12 +52,17 @@ public sealed class TenantObjectsDeleter
                 continue;
             }
 
-            var response = await _s3.DeleteObjectsAsync(
-                new DeleteObjectsRequest { BucketName = _options.BucketName, Quiet = true, Objects = keys.Select(k => new KeyVersion { Key = k }).ToList() },
-                cancellationToken).ConfigureAwait(false);
-            if (response.DeleteErrors is { Count: > 0 } errors)
+            try
             {
-                throw new TenantObjectsDeletionIncompleteException($"S3 refused to delete {errors.Count} of the tenant's objects ({errors[0].Code}).");
+                await _s3.DeleteObjectsAsync(
+                    new DeleteObjectsRequest { BucketName = _options.BucketName, Quiet = true, Objects = keys.Select(k => new KeyVersion { Key = k }).ToList() },
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch (DeleteObjectsException ex)
+            {
+                // The SDK reports per-key errors by throwing; never report such a page as deleted.
+                var errors = ex.Response?.DeleteErrors ?? [];
+                throw new TenantObjectsDeletionIncompleteException($"S3 refused to delete {errors.Count} of the tenant's objects ({errors.FirstOrDefault()?.Code}).");
             }
 
             deleted += keys.Count;
