@@ -1,3 +1,4 @@
+using Tenancy.Api.Attachments;
 using Tenancy.Api.Health;
 using Tenancy.Api.Hosting;
 using Tenancy.Api.Http;
@@ -29,7 +30,8 @@ builder.Services
     .AddTenantIsolation(settings)
     .AddHealth()
     .AddMe()
-    .AddOrders();
+    .AddOrders()
+    .AddAttachments(builder.Configuration, settings.MaxRequestBodyBytes);
 
 var app = builder.Build();
 app.UseEmfMetrics();
@@ -41,4 +43,5 @@ app.UseTenantResolution();
 app.MapHealth();
 app.MapMe();
 app.MapOrders();
+app.MapAttachments();
 app.Run();

@@ -9,5 +9,6 @@ var host = new LambdaFunctionHost();
 IdentityFunctions.Map(host);
 RegistryFunctions.Map(host);
 OffboardingFunctions.Map(host);
+ObjectsFunctions.Map(host);
 MeteringFunctions.Map(host);
 return await host.RunAsync();

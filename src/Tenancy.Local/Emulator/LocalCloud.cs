@@ -5,6 +5,7 @@ using Amazon.DynamoDBv2.Model;
 using Amazon.KeyManagementService;
 using Amazon.KeyManagementService.Model;
 using Amazon.Runtime;
+using Amazon.S3;
 using Amazon.SecurityToken;
 using Tenancy.Isolation;
 using Tenancy.Isolation.Registry;
@@ -18,6 +19,7 @@ using Tenancy.Local.Emulator.Services.DynamoDb;
 using Tenancy.Local.Emulator.Services.Events;
 using Tenancy.Local.Emulator.Services.Identity;
 using Tenancy.Local.Emulator.Services.Kms;
+using Tenancy.Local.Emulator.Services.S3;
 using Tenancy.Local.Emulator.Services.Sts;
 using Tenancy.Local.Emulator.Template;
 
@@ -38,6 +40,7 @@ public sealed class LocalCloud : IAsyncDisposable
     public const string TenantDataRoleLogicalId = "TenantDataRole";
     public const string AppDataTableLogicalId = "AppDataTable";
     public const string TenantRegistryTableLogicalId = "TenantRegistryTable";
+    public const string TenantDataBucketLogicalId = "TenantDataBucket";
 
     private readonly WebApplication _app;
     private readonly string? _dynamoDbDataDirectory;
@@ -92,6 +95,9 @@ public sealed class LocalCloud : IAsyncDisposable
 
     public Uri DynamoDbEndpoint => Endpoint;
 
+    /// <summary>Local S3, path-style only.</summary>
+    public Uri S3Endpoint => Endpoint;
+
     /// <summary>DynamoDB Local itself, bypassing IAM: for tests that read raw items only, never for application code.</summary>
     public Uri DynamoDbLocalEndpoint => _dynamoDbLocal.Endpoint;
 
@@ -114,6 +120,9 @@ public sealed class LocalCloud : IAsyncDisposable
     public string AppDataTableName => Template.Table(AppDataTableLogicalId).TableName;
 
     public string TenantRegistryTableName => Template.Table(TenantRegistryTableLogicalId).TableName;
+
+    /// <summary>The physical name of the template's tenant data bucket (path-style at <see cref="S3Endpoint"/>).</summary>
+    public string TenantDataBucketName => Template.Resolver.Ref(TenantDataBucketLogicalId);
 
     /// <summary>The Cognito-like issuer: <c>IssuerUrl</c>, <c>UserPoolId</c>, <c>ClientId</c>, <c>JwksUrl</c>, users, bad-token hooks.</summary>
     public LocalIssuer Issuer { get; }
@@ -168,6 +177,9 @@ public sealed class LocalCloud : IAsyncDisposable
                 null));
 
             var issuer = new LocalIssuer(endpoint, options.Issuer, time);
+            // The template's bucket exists from the start, as after a deployment.
+            var objectStore = new S3ObjectStore();
+            objectStore.CreateBucket(template.Resolver.Ref(TenantDataBucketLogicalId));
             var sts = new StsService(credentials, authorizer, template, counters, time) { WebIdentityVerifier = issuer };
             var userPool = CreateUserPool(template, options, issuer);
             var apiGateway = CreateApiGateway(template, options);
@@ -183,6 +195,7 @@ public sealed class LocalCloud : IAsyncDisposable
                 new ApiGatewayService(apiGateway, time),
                 new DynamoDbFront(dynamoDbLocal.Endpoint, http, new TableKeySchemaCache(http, dynamoDbLocal.Endpoint)),
                 sts,
+                new S3Service(objectStore, counters, time),
             ];
             var faults = new LocalFaults();
             var pipeline = new LocalRequestPipeline(services, verifier, authorizer, counters, faults);
@@ -365,6 +378,7 @@ public sealed class LocalCloud : IAsyncDisposable
             ["AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER"] = Endpoint.ToString().TrimEnd('/'),
             ["AWS_ENDPOINT_URL_API_GATEWAY"] = Endpoint.ToString().TrimEnd('/'),
             ["AWS_ENDPOINT_URL_EVENTBRIDGE"] = Endpoint.ToString().TrimEnd('/'),
+            ["AWS_ENDPOINT_URL_S3"] = Endpoint.ToString().TrimEnd('/'),
             ["AWS_REGION"] = Region,
             ["AWS_DEFAULT_REGION"] = Region,
             ["AWS_ACCESS_KEY_ID"] = credentials.AccessKeyId,
@@ -383,6 +397,9 @@ public sealed class LocalCloud : IAsyncDisposable
 
     public AmazonKeyManagementServiceClient CreateKmsClient(AWSCredentials credentials) =>
         new(credentials, new AmazonKeyManagementServiceConfig { ServiceURL = Endpoint.ToString(), AuthenticationRegion = Region, MaxErrorRetry = 0 });
+
+    public AmazonS3Client CreateS3Client(AWSCredentials credentials) =>
+        new(credentials, new AmazonS3Config { ServiceURL = Endpoint.ToString(), AuthenticationRegion = Region, ForcePathStyle = true, MaxErrorRetry = 0 });
 
     public AmazonSecurityTokenServiceClient CreateStsClient(AWSCredentials credentials) =>
         new(credentials, new AmazonSecurityTokenServiceConfig { ServiceURL = Endpoint.ToString(), AuthenticationRegion = Region, MaxErrorRetry = 0 });

@@ -11,6 +11,7 @@ namespace Tenancy.Local.Emulator.Auth;
 /// </summary>
 public sealed class SigV4Verifier
 {
+    private const string S3Service = "s3";
     private static readonly TimeSpan AllowedSkew = TimeSpan.FromMinutes(15);
     private readonly CredentialStore _credentials;
     private readonly TimeProvider _time;
@@ -63,11 +64,27 @@ public sealed class SigV4Verifier
             return SigV4Result.Fail(SigV4Failure.MalformedAuthorization, "'Host' must be a signed header.", header.Service);
         }
 
-        var payloadHash = SigV4Encoding.Hex(SHA256.HashData(body));
+        var isS3 = string.Equals(header.Service, S3Service, StringComparison.Ordinal);
         var declaredHash = request.Headers["X-Amz-Content-SHA256"].ToString();
-        if (declaredHash.Length > 0 && !string.Equals(declaredHash, payloadHash, StringComparison.OrdinalIgnoreCase))
+        if (isS3 && declaredHash.Length == 0)
         {
-            return SigV4Result.Fail(SigV4Failure.PayloadHashMismatch, "The provided 'x-amz-content-sha256' header does not match what was computed.", header.Service);
+            return SigV4Result.Fail(SigV4Failure.MalformedAuthorization, "Missing required header for this request: x-amz-content-sha256", header.Service);
+        }
+
+        string payloadHash;
+        if (isS3 && S3PayloadSigning.IsLiteral(declaredHash))
+        {
+            // S3 alone signs a literal instead of the body's hash (unsigned or aws-chunked payloads); the S3
+            // service verifies each chunk's signature when it decodes the body.
+            payloadHash = declaredHash;
+        }
+        else
+        {
+            payloadHash = SigV4Encoding.Hex(SHA256.HashData(body));
+            if (declaredHash.Length > 0 && !string.Equals(declaredHash, payloadHash, StringComparison.OrdinalIgnoreCase))
+            {
+                return SigV4Result.Fail(SigV4Failure.PayloadHashMismatch, "The provided 'x-amz-content-sha256' header does not match what was computed.", header.Service);
+            }
         }
 
         var expected = ComputeSignature(request, header, principal.Credentials.SecretAccessKey, amzDate, payloadHash);
@@ -92,7 +109,7 @@ public sealed class SigV4Verifier
     /// <summary>The hex signature AWS would compute for this request with <paramref name="secretAccessKey"/>.</summary>
     public static string ComputeSignature(HttpRequest request, SigV4AuthorizationHeader header, string secretAccessKey, string amzDate, string payloadHash)
     {
-        var canonicalRequest = CanonicalRequest(request, header.SignedHeaders, payloadHash);
+        var canonicalRequest = CanonicalRequest(request, header.Service, header.SignedHeaders, payloadHash);
         var stringToSign = string.Join(
             '\n',
             SigV4AuthorizationHeader.Algorithm,
@@ -107,11 +124,11 @@ public sealed class SigV4Verifier
         return SigV4Encoding.Hex(Hmac(key, stringToSign));
     }
 
-    private static string CanonicalRequest(HttpRequest request, IReadOnlyList<string> signedHeaders, string payloadHash)
+    private static string CanonicalRequest(HttpRequest request, string service, IReadOnlyList<string> signedHeaders, string payloadHash)
     {
         var builder = new StringBuilder();
         builder.Append(request.Method.ToUpperInvariant()).Append('\n');
-        builder.Append(CanonicalUri(request.PathBase.Add(request.Path).Value)).Append('\n');
+        builder.Append(string.Equals(service, S3Service, StringComparison.Ordinal) ? S3CanonicalUri(request) : CanonicalUri(request.PathBase.Add(request.Path).Value)).Append('\n');
         builder.Append(CanonicalQuery(request.QueryString.Value)).Append('\n');
         foreach (var name in signedHeaders)
         {
@@ -131,6 +148,15 @@ public sealed class SigV4Verifier
         }
 
         var segments = path.Split('/').Select(s => SigV4Encoding.UriEncode(SigV4Encoding.UriEncode(s)));
+        return string.Join('/', segments);
+    }
+
+    // S3 signs the path encoded once, exactly as the object key is spelled; read from the raw target so an encoded
+    // '/' inside a segment is not confused with a separator.
+    private static string S3CanonicalUri(HttpRequest request)
+    {
+        var path = S3RawPath.Of(request);
+        var segments = path.Split('/').Select(s => SigV4Encoding.UriEncode(Uri.UnescapeDataString(s)));
         return string.Join('/', segments);
     }
 

@@ -24,6 +24,9 @@ public abstract class AwsProtocol
     /// <summary>awsQuery (STS): XML <c>ErrorResponse</c>.</summary>
     public static readonly AwsProtocol Query = new AwsQueryProtocol();
 
+    /// <summary>REST-XML (S3): an <c>Error</c> document.</summary>
+    public static readonly AwsProtocol S3Xml = new S3XmlProtocol();
+
     /// <summary>The response content type of the protocol.</summary>
     public abstract string ContentType { get; }
 

@@ -80,11 +80,16 @@ public sealed class IntrinsicResolver
             "AWS::DynamoDB::Table" => "TableName",
             "AWS::IAM::Role" => "RoleName",
             "AWS::IAM::Policy" => "PolicyName",
+            "AWS::S3::Bucket" => "BucketName",
             _ => null,
         };
-        return nameProperty is not null && properties?.GetValueOrDefault(nameProperty) is { } explicitName
-            ? ResolveString(explicitName)
-            : logicalId;
+        if (nameProperty is not null && properties?.GetValueOrDefault(nameProperty) is { } explicitName)
+        {
+            return ResolveString(explicitName);
+        }
+
+        // Bucket names must be lower case; CloudFormation generates <stack>-<logical id> in lower case.
+        return nameProperty == "BucketName" ? $"{Ref("AWS::StackName")}-{logicalId.ToLowerInvariant()}" : logicalId;
     }
 
     private string GetAtt(object? argument)

@@ -20,6 +20,7 @@ public static class LocalApiEnvironment
             ["TENANCY_TENANT_DATA_ROLE_ARN"] = cloud.TenantDataRoleArn,
             ["TENANCY_REGISTRY_TABLE"] = cloud.TenantRegistryTableName,
             ["TENANCY_APPDATA_TABLE"] = cloud.AppDataTableName,
+            ["TENANCY_TENANT_DATA_BUCKET"] = cloud.TenantDataBucketName,
             ["POWERTOOLS_SERVICE_NAME"] = "tenant-api",
         };
         return environment;
