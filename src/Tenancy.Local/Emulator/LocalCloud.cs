@@ -294,7 +294,20 @@ public sealed class LocalCloud : IAsyncDisposable
         }
 
         var now = DateTimeOffset.UtcNow;
-        var registration = new TenantRegistration(id, name, tier, TenantStatus.Active, placement);
+        var apiKey = IssueApiKey(id, tier, now, out var usagePlan);
+        var registration = new TenantRegistration(id, name, tier, TenantStatus.Active, placement)
+        {
+            Resources = new TenantResources
+            {
+                KmsKeyId = key.KeyMetadata.KeyId,
+                KmsKeyArn = key.KeyMetadata.Arn,
+                KmsAliasName = placement.KmsKeyId,
+                SiloTableName = model == TenancyModel.Silo ? placement.TableName : null,
+                ApiKeyId = apiKey.Id,
+                ApiKeyValue = apiKey.Value,
+                UsagePlanId = usagePlan?.Id,
+            },
+        };
         await _adminDynamoDb.PutItemAsync(
             new PutItemRequest
             {
@@ -309,6 +322,22 @@ public sealed class LocalCloud : IAsyncDisposable
         Issuer.AddUser(username, password, $"{username}@{id.Value}.example", id.Value, tier.ToString());
         AddPoolUser(username, password, $"{username}@{id.Value}.example", id.Value, tier.ToString());
         return new OnboardedTenant(id, tier, placement, key.KeyMetadata.KeyId, key.KeyMetadata.Arn, username, password);
+    }
+
+    // As onboarding's routing step does: the tenant's own API key in its tier's usage plan, recorded in the registry,
+    // where the authorizer finds it and returns it as the usage identifier.
+    private LocalApiKey IssueApiKey(TenantId id, TenantTier tier, DateTimeOffset now, out LocalUsagePlan? usagePlan)
+    {
+        var apiKey = ApiGateway.CreateApiKey($"tenant-{id.Value}", null, id.Value, enabled: true, value: null, new Dictionary<string, string>(StringComparer.Ordinal) { ["TenantID"] = id.Value }, now);
+        var tierName = tier.ToString();
+        usagePlan = ApiGateway.UsagePlans.FirstOrDefault(plan =>
+            string.Equals(plan.Name, tierName, StringComparison.OrdinalIgnoreCase) || plan.Name.EndsWith("-" + tierName, StringComparison.OrdinalIgnoreCase));
+        if (usagePlan is not null)
+        {
+            ApiGateway.AttachKey(usagePlan.Id, apiKey.Id, "API_KEY");
+        }
+
+        return apiKey;
     }
 
     // The same demo user in the cognito-idp pool, so `aws cognito-idp initiate-auth` signs it in too.

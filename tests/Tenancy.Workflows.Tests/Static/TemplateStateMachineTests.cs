@@ -9,7 +9,7 @@ public sealed class TemplateStateMachineTests
 {
     private static readonly YamlMappingNode Resources = LoadResources();
 
-    public static TheoryData<string> StateMachines() => ["OnboardingStateMachine", "OffboardingStateMachine"];
+    public static TheoryData<string> StateMachines() => ["OnboardingStateMachine", "OffboardingStateMachine", "MeteringCloseStateMachine"];
 
     [Theory]
     [MemberData(nameof(StateMachines))]
@@ -47,6 +47,10 @@ public sealed class TemplateStateMachineTests
     [InlineData("TenantObjectsDeletionFunction")]
     [InlineData("AuthorizerFunction")]
     [InlineData("PreTokenGenerationFunction")]
+    [InlineData("UsageAggregatorFunction")]
+    [InlineData("UsageCloseFunction")]
+    [InlineData("UsagePublishedFunction")]
+    [InlineData("UsageQueryFunction")]
     public void Control_plane_policies_name_every_action(string logicalId)
     {
         var statements = ((YamlSequenceNode)Properties(logicalId).Children[new YamlScalarNode("Policies")]).Children
