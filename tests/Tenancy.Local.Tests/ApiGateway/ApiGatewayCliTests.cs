@@ -16,6 +16,10 @@ public sealed class ApiGatewayCliTests
 
     private Task<AwsCliResult> Cli(params string[] arguments) => AwsCliRunner.RunAsync(_fixture.Cloud, _fixture.Cloud.AdminCredentials, ["apigateway", .. arguments]);
 
+    // The plans are the template's BasicUsagePlan/PremiumUsagePlan, named <stack>-basic / <stack>-premium.
+    private const string Basic = "tenancy-local-basic";
+    private const string Premium = "tenancy-local-premium";
+
     private async Task<(string Id, string Name)> PlanAsync(string name)
     {
         var plans = (await Cli("get-usage-plans")).Json["items"]!.AsArray();
@@ -27,12 +31,13 @@ public sealed class ApiGatewayCliTests
     public async Task Seeded_plans_are_listed_with_their_throttle_and_quota()
     {
         var plans = (await Cli("get-usage-plans")).Json["items"]!.AsArray();
-        var basic = plans.Single(p => (string)p!["name"]! == "tenancy-basic")!;
-        Assert.Equal(10.0, (double)basic["throttle"]!["rateLimit"]!);
-        Assert.Equal(20, (int)basic["throttle"]!["burstLimit"]!);
-        Assert.Equal(10_000, (int)basic["quota"]!["limit"]!);
+        var basic = plans.Single(p => (string)p!["name"]! == Basic)!;
+        // The template's parameter defaults BasicRateLimit, BasicBurstLimit, BasicDailyQuota.
+        Assert.Equal(50.0, (double)basic["throttle"]!["rateLimit"]!);
+        Assert.Equal(100, (int)basic["throttle"]!["burstLimit"]!);
+        Assert.Equal(100_000, (int)basic["quota"]!["limit"]!);
         Assert.Equal("DAY", (string)basic["quota"]!["period"]!);
-        Assert.Contains(plans, p => (string)p!["name"]! == "tenancy-premium");
+        Assert.Contains(plans, p => (string)p!["name"]! == Premium);
     }
 
     [Fact]
@@ -52,8 +57,8 @@ public sealed class ApiGatewayCliTests
         // Not in a plan yet: the front would refuse the key.
         Assert.Null(_fixture.Cloud.ApiGateway.FindByApiKeyValue(value));
 
-        var (basicId, _) = await PlanAsync("tenancy-basic");
-        var (premiumId, _) = await PlanAsync("tenancy-premium");
+        var (basicId, _) = await PlanAsync(Basic);
+        var (premiumId, _) = await PlanAsync(Premium);
         var planKey = (await Cli("create-usage-plan-key", "--usage-plan-id", basicId, "--key-id", keyId, "--key-type", "API_KEY")).Json;
         Assert.Equal(keyId, (string)planKey["id"]!);
         Assert.Equal("API_KEY", (string)planKey["type"]!);
@@ -62,7 +67,7 @@ public sealed class ApiGatewayCliTests
 
         var limits = _fixture.Cloud.ApiGateway.FindByApiKeyValue(value);
         Assert.NotNull(limits);
-        Assert.Equal(("tenancy-basic", 10.0, 20, 10_000, "DAY"), (limits.UsagePlanName, limits.RateLimit, limits.BurstLimit, limits.QuotaLimit!.Value, limits.QuotaPeriod));
+        Assert.Equal((Basic, 50.0, 100, 100_000, "DAY"), (limits.UsagePlanName, limits.RateLimit, limits.BurstLimit, limits.QuotaLimit!.Value, limits.QuotaPeriod));
 
         var conflict = await Cli("create-usage-plan-key", "--usage-plan-id", premiumId, "--key-id", keyId, "--key-type", "API_KEY");
         Assert.Equal("ConflictException", conflict.ErrorCode);
@@ -71,7 +76,7 @@ public sealed class ApiGatewayCliTests
         Assert.True((await Cli("delete-usage-plan-key", "--usage-plan-id", basicId, "--key-id", keyId)).Succeeded);
         Assert.Equal("NotFoundException", (await Cli("delete-usage-plan-key", "--usage-plan-id", basicId, "--key-id", keyId)).ErrorCode);
         Assert.True((await Cli("create-usage-plan-key", "--usage-plan-id", premiumId, "--key-id", keyId, "--key-type", "API_KEY")).Succeeded);
-        Assert.Equal("tenancy-premium", _fixture.Cloud.ApiGateway.FindByApiKeyValue(value)!.UsagePlanName);
+        Assert.Equal(Premium, _fixture.Cloud.ApiGateway.FindByApiKeyValue(value)!.UsagePlanName);
 
         Assert.True((await Cli("delete-api-key", "--api-key", keyId)).Succeeded);
         Assert.Null(_fixture.Cloud.ApiGateway.FindByApiKeyValue(value));
@@ -93,7 +98,7 @@ public sealed class ApiGatewayCliTests
         Assert.False((bool)given["enabled"]!);
         Assert.Equal("ConflictException", (await Cli("create-api-key", "--name", "again", "--value", value)).ErrorCode);
 
-        var (basicId, _) = await PlanAsync("tenancy-basic");
+        var (basicId, _) = await PlanAsync(Basic);
         Assert.True((await Cli("create-usage-plan-key", "--usage-plan-id", basicId, "--key-id", (string)given["id"]!, "--key-type", "API_KEY")).Succeeded);
         Assert.Null(_fixture.Cloud.ApiGateway.FindByApiKeyValue(value));
         Assert.Equal("NotFoundException", (await Cli("create-usage-plan-key", "--usage-plan-id", "nosuch", "--key-id", (string)given["id"]!, "--key-type", "API_KEY")).ErrorCode);

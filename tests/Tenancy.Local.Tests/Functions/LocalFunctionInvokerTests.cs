@@ -114,14 +114,18 @@ public sealed class LocalFunctionInvokerTests
     [Fact]
     public void The_template_functions_get_globals_and_their_project()
     {
-        var functions = TemplateFunctionReader.Read(RepositoryFiles.PathOf("template.yaml"), new Dictionary<string, string> { ["JwtIssuer"] = "https://issuer.example", ["JwtAudience"] = "client" });
+        var functions = TemplateFunctionReader.Read(RepositoryFiles.PathOf("template.yaml"));
         var api = functions["ApiFunction"];
 
         Assert.Equal("bootstrap", api.Handler);
         Assert.Equal("Tenancy.Api", api.ProjectName);
         Assert.Equal(512, api.MemorySizeMb);
         Assert.Equal(15, api.TimeoutSeconds);
-        Assert.Equal("https://issuer.example", api.Environment["TENANCY_JWT_ISSUER"]);
+        // The issuer is the stack's own user pool (its Ref resolves to the logical id locally).
+        Assert.Equal("https://cognito-idp.us-east-1.amazonaws.com/UserPool", api.Environment["TENANCY_JWT_ISSUER"]);
         Assert.Equal("arn:aws:iam::000000000000:role/TenantDataRole", api.Environment["TENANCY_TENANT_DATA_ROLE_ARN"]);
+        var authorizer = functions["AuthorizerFunction"];
+        Assert.Equal(("authorizer", "Tenancy.ControlPlane"), (authorizer.Handler, authorizer.ProjectName));
+        Assert.Equal("usage-aggregator", functions["UsageAggregatorFunction"].Handler);
     }
 }

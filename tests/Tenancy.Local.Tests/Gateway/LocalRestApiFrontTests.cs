@@ -71,7 +71,8 @@ public sealed class LocalRestApiFrontTests(LocalCloudFixture fixture) : IAsyncLi
         using var me = JsonDocument.Parse(await first.Content.ReadAsStringAsync());
         Assert.Contains("globex", me.RootElement.GetRawText(), StringComparison.Ordinal);
         Assert.Equal(1, _authorizer.Invocations);
-        Assert.Equal(30, (int)_front.Api.AuthorizerTtl.TotalSeconds);
+        // The template's AuthorizerCacheSeconds default.
+        Assert.Equal(300, (int)_front.Api.AuthorizerTtl.TotalSeconds);
         var authorizerEvent = _authorizer.Events.Single();
         Assert.Equal("REQUEST", authorizerEvent.GetProperty("type").GetString());
         Assert.Equal("arn:aws:execute-api:us-east-1:000000000000:tenancylcl/prod/GET/me", authorizerEvent.GetProperty("methodArn").GetString());
