@@ -14,9 +14,12 @@ build-ApiFunction:
 
 # The control-plane functions share one AOT bootstrap (src/Tenancy.ControlPlane); each function's Handler picks its
 # entry point through _HANDLER.
-.PHONY: build-AuthorizerFunction build-PreTokenGenerationFunction build-RegistryFunction build-PooledDataDeletionFunction build-TenantObjectsDeletionFunction
+CONTROL_PLANE_FUNCTIONS := build-AuthorizerFunction build-PreTokenGenerationFunction build-RegistryFunction \
+  build-PooledDataDeletionFunction build-TenantObjectsDeletionFunction \
+  build-UsageAggregatorFunction build-UsageCloseFunction build-UsagePublishedFunction build-UsageQueryFunction
+.PHONY: $(CONTROL_PLANE_FUNCTIONS)
 
-build-AuthorizerFunction build-PreTokenGenerationFunction build-RegistryFunction build-PooledDataDeletionFunction build-TenantObjectsDeletionFunction:
+$(CONTROL_PLANE_FUNCTIONS):
 	$(DOTNET) publish src/Tenancy.ControlPlane/Tenancy.ControlPlane.csproj -c Release -r $(RUNTIME) -o "$(ARTIFACTS_DIR)/publish"
 	cp "$(ARTIFACTS_DIR)/publish/bootstrap" "$(ARTIFACTS_DIR)/bootstrap"
 	rm -rf "$(ARTIFACTS_DIR)/publish"

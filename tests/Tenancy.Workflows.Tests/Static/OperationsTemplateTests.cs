@@ -65,6 +65,20 @@ public sealed class OperationsTemplateTests
         Assert.Equal("usage-aggregator", Scalar(Properties("UsageAggregatorFunction"), "Handler"));
     }
 
+    [Fact]
+    public void Every_function_built_by_the_makefile_has_its_target()
+    {
+        // `sam build` runs `make build-<LogicalId>` for each function with BuildMethod makefile.
+        var makefile = File.ReadAllText(RepositoryFiles.PathOf("Makefile"));
+        var functions = Resources.Children
+            .Where(r => Type(((YamlScalarNode)r.Key).Value!) == "AWS::Serverless::Function")
+            .Select(r => ((YamlScalarNode)r.Key).Value!)
+            .ToList();
+
+        Assert.True(functions.Count >= 10, $"only {functions.Count} functions found");
+        Assert.All(functions, function => Assert.Matches($@"(?m)(^|\s)build-{function}(\s|:|$)", makefile));
+    }
+
     private static string Anchor(string heading) =>
         new string(heading[3..].Trim().ToLowerInvariant().Where(c => char.IsLetterOrDigit(c) || c is ' ' or '-').ToArray()).Replace(' ', '-');
 
