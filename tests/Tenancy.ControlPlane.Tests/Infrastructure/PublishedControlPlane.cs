@@ -13,17 +13,22 @@ public sealed class PublishedControlPlane : IAsyncLifetime
 
     public string PublishLog { get; private set; } = string.Empty;
 
-    public async Task InitializeAsync()
+    // Several test classes use this fixture and xUnit runs classes in parallel: one publish per test process, never two
+    // publishes racing into the same folder.
+    private static readonly Lazy<Task<(string BootstrapPath, string PublishLog)>> Shared = new(PublishAsync);
+
+    public async Task InitializeAsync() => (BootstrapPath, PublishLog) = await Shared.Value;
+
+    private static async Task<(string BootstrapPath, string PublishLog)> PublishAsync()
     {
         var root = RepositoryFiles.Root;
         var output = Path.Combine(root, "artifacts", "lambda", "control-plane");
-        BootstrapPath = Path.Combine(output, "bootstrap");
+        var bootstrapPath = Path.Combine(output, "bootstrap");
         var logPath = output + ".publish.log";
-        if (IsUpToDate(root, BootstrapPath) && File.Exists(logPath))
+        if (IsUpToDate(root, bootstrapPath) && File.Exists(logPath))
         {
             // The log of the publish that produced this binary, so its warnings are still checked.
-            PublishLog = await File.ReadAllTextAsync(logPath);
-            return;
+            return (bootstrapPath, await File.ReadAllTextAsync(logPath));
         }
 
         var start = new ProcessStartInfo("dotnet")
@@ -37,12 +42,14 @@ public sealed class PublishedControlPlane : IAsyncLifetime
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        PublishLog = await stdout + await stderr;
-        await File.WriteAllTextAsync(logPath, PublishLog);
+        var publishLog = await stdout + await stderr;
+        await File.WriteAllTextAsync(logPath, publishLog);
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"dotnet publish failed ({process.ExitCode}):\n{PublishLog}");
+            throw new InvalidOperationException($"dotnet publish failed ({process.ExitCode}):\n{publishLog}");
         }
+
+        return (bootstrapPath, publishLog);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
