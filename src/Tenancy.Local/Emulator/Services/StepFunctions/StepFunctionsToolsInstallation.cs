@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Tenancy.Local.Emulator.Processes;
 using Tenancy.Local.Emulator.Services.DynamoDb;
 
 namespace Tenancy.Local.Emulator.Services.StepFunctions;
@@ -26,7 +26,7 @@ public sealed class StepFunctionsToolsInstallation
         var target = Path.Combine(DynamoDbLocalInstallation.ToolsDirectory, "stepfunctions");
         System.IO.Directory.CreateDirectory(target);
 
-        using var installLock = await AcquireLockAsync(Path.Combine(target, ".install.lock"), cancellationToken).ConfigureAwait(false);
+        using var installLock = await ToolInstallSteps.AcquireLockAsync(Path.Combine(target, ".install.lock"), cancellationToken).ConfigureAwait(false);
         var wantedManifest = await File.ReadAllTextAsync(Path.Combine(source, "package.json"), cancellationToken).ConfigureAwait(false);
         var stamp = Path.Combine(target, ".installed-package.json");
         var installed = File.Exists(stamp) ? await File.ReadAllTextAsync(stamp, cancellationToken).ConfigureAwait(false) : null;
@@ -38,44 +38,10 @@ public sealed class StepFunctionsToolsInstallation
         if (!string.Equals(installed, wantedManifest, StringComparison.Ordinal)
             || !System.IO.Directory.Exists(Path.Combine(target, "node_modules", "aws-local-stepfunctions")))
         {
-            await RunAsync("npm", "install --omit=dev --no-audit --no-fund --no-package-lock --loglevel=error", target, cancellationToken).ConfigureAwait(false);
+            await ToolInstallSteps.RunAsync("npm", "install --omit=dev --no-audit --no-fund --no-package-lock --loglevel=error", target, cancellationToken).ConfigureAwait(false);
             await File.WriteAllTextAsync(stamp, wantedManifest, cancellationToken).ConfigureAwait(false);
         }
 
         return new StepFunctionsToolsInstallation(target);
-    }
-
-    private static async Task<FileStream> AcquireLockAsync(string path, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException)
-            {
-                await Task.Delay(250, cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
-
-    private static async Task RunAsync(string fileName, string arguments, string workingDirectory, CancellationToken cancellationToken)
-    {
-        using var process = Process.Start(new ProcessStartInfo(fileName, arguments)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        }) ?? throw new InvalidOperationException($"Could not start {fileName}.");
-
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        _ = await process.StandardOutput.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"'{fileName} {arguments}' failed with exit code {process.ExitCode}: {await stderr.ConfigureAwait(false)}");
-        }
     }
 }
