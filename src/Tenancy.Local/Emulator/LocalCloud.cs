@@ -20,8 +20,10 @@ using Tenancy.Local.Emulator.Services.Events;
 using Tenancy.Local.Emulator.Services.Identity;
 using Tenancy.Local.Emulator.Services.Kms;
 using Tenancy.Local.Emulator.Services.S3;
+using Tenancy.Local.Emulator.Services.StepFunctions;
 using Tenancy.Local.Emulator.Services.Sts;
 using Tenancy.Local.Emulator.Template;
+using Tenancy.Local.Functions;
 
 namespace Tenancy.Local.Emulator;
 
@@ -65,9 +67,14 @@ public sealed class LocalCloud : IAsyncDisposable
         LocalFaults faults,
         string? dynamoDbDataDirectory,
         LocalCredentials adminCredentials,
-        LocalCredentials apiCredentials)
+        LocalCredentials apiCredentials,
+        KmsKeyStore kmsKeys,
+        LocalCloudOptions options)
     {
         Faults = faults;
+        KmsKeys = kmsKeys;
+        FunctionInvoker = options.FunctionInvoker;
+        Time = options.TimeProvider;
         _dynamoDbDataDirectory = dynamoDbDataDirectory;
         Endpoint = endpoint;
         _app = app;
@@ -85,6 +92,20 @@ public sealed class LocalCloud : IAsyncDisposable
         _adminDynamoDb = CreateDynamoDbClient(adminCredentials.ToAwsCredentials());
         _adminKms = CreateKmsClient(adminCredentials.ToAwsCredentials());
     }
+
+    /// <summary>The KMS keys this cloud serves (state machine KMS tasks use the same store as the KMS endpoint).</summary>
+    public KmsKeyStore KmsKeys { get; }
+
+    /// <summary>The invoker of the template's functions (pre-token trigger, state machine Lambda tasks), when configured.</summary>
+    public ILocalFunctionInvoker? FunctionInvoker { get; }
+
+    public TimeProvider Time { get; }
+
+    /// <summary>
+    /// The Task dispatcher for the template's state machines: every Task answered by this cloud's services and
+    /// functions, as Step Functions would answer it in AWS.
+    /// </summary>
+    public IStateMachineTaskDispatcher CreateWorkflowTasks() => LocalWorkflowTasks.Create(this);
 
     /// <summary>The one endpoint serving STS, KMS and DynamoDB (give it as <c>AWS_ENDPOINT_URL_STS/_KMS/_DYNAMODB</c>).</summary>
     public Uri Endpoint { get; }
@@ -184,13 +205,14 @@ public sealed class LocalCloud : IAsyncDisposable
             var userPool = CreateUserPool(template, options, issuer);
             var apiGateway = CreateApiGateway(template, options);
             var events = new LocalEventBus();
+            var kmsKeys = new KmsKeyStore();
 
             // Every emulated service, in recognition order; a new service is one folder under Services/ and one line here.
             ILocalService[] services =
             [
                 new IssuerService(issuer),
                 new CognitoIdpService(userPool, new CognitoTokenFactory(issuer, new PreTokenGenerationTrigger(options.FunctionInvoker), time), time),
-                new KmsService(new KmsKeyStore(), counters, time),
+                new KmsService(kmsKeys, counters, time),
                 new EventBridgeService(events, time),
                 new ApiGatewayService(apiGateway, time),
                 new DynamoDbFront(dynamoDbLocal.Endpoint, http, new TableKeySchemaCache(http, dynamoDbLocal.Endpoint)),
@@ -211,7 +233,7 @@ public sealed class LocalCloud : IAsyncDisposable
             app.Run(pipeline.HandleAsync);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
 
-            var cloud = new LocalCloud(endpoint, app, dynamoDbLocal, http, sts, issuer, userPool, apiGateway, events, template, counters, faults, options.DynamoDbDataDirectory, adminCredentials, apiCredentials);
+            var cloud = new LocalCloud(endpoint, app, dynamoDbLocal, http, sts, issuer, userPool, apiGateway, events, template, counters, faults, options.DynamoDbDataDirectory, adminCredentials, apiCredentials, kmsKeys, options);
             if (options.CreateTables)
             {
                 foreach (var table in template.TablesByLogicalId.Values)
