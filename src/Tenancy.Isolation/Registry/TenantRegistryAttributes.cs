@@ -65,4 +65,16 @@ public static class TenantRegistryAttributes
 
     /// <summary>Why onboarding failed (only with status <c>Failed</c>).</summary>
     public const string FailureCause = "FailureCause";
+
+    /// <summary>The id of the tier change in progress; present only while the tenant's writes are frozen for a move.</summary>
+    public const string TierChangeId = "TierChangeId";
+
+    /// <summary>The <see cref="TenancyModel"/> the tenant is moving to (with <see cref="TierChangeId"/>).</summary>
+    public const string TierChangeTargetModel = "TierChangeTargetModel";
+
+    /// <summary>The table the tenant is moving to (with <see cref="TierChangeId"/>).</summary>
+    public const string TierChangeTargetTable = "TierChangeTargetTable";
+
+    /// <summary>When writes were frozen for the move (ISO 8601 UTC, with <see cref="TierChangeId"/>).</summary>
+    public const string TierChangeFrozenAt = "TierChangeFrozenAt";
 }

@@ -58,6 +58,14 @@ public static class TenantRegistryItemCodec
             item[TenantRegistryAttributes.FailureCause] = Text(registration.FailureCause);
         }
 
+        if (registration.TierChange is not null)
+        {
+            foreach (var (name, value) in EncodeTierChange(registration.TierChange))
+            {
+                item[name] = value;
+            }
+        }
+
         item[TenantRegistryAttributes.CreatedAt] = EncodeTimestamp(createdAt);
         item[TenantRegistryAttributes.UpdatedAt] = EncodeTimestamp(updatedAt);
         return item;
@@ -106,6 +114,39 @@ public static class TenantRegistryItemCodec
         TenantRegistryAttributes.ResourceApiKeyValue,
         TenantRegistryAttributes.ResourceUsagePlanId,
     ];
+
+    /// <summary>The attributes recording <paramref name="change"/> (the write freeze of a move in progress).</summary>
+    /// <param name="change">The move; its id and target table must not be empty.</param>
+    /// <returns>Attribute name to value for every <c>TierChange*</c> attribute.</returns>
+    /// <exception cref="ArgumentException">The id or target table is empty, or the model is not a named member.</exception>
+    public static Dictionary<string, AttributeValue> EncodeTierChange(TenantTierChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentException.ThrowIfNullOrWhiteSpace(change.Id);
+        ArgumentException.ThrowIfNullOrWhiteSpace(change.TargetTableName);
+        return new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
+        {
+            [TenantRegistryAttributes.TierChangeId] = Text(change.Id),
+            [TenantRegistryAttributes.TierChangeTargetModel] = Text(ModelName(change.TargetModel)),
+            [TenantRegistryAttributes.TierChangeTargetTable] = Text(change.TargetTableName),
+            [TenantRegistryAttributes.TierChangeFrozenAt] = EncodeTimestamp(change.FrozenAt),
+        };
+    }
+
+    /// <summary>The names of every tier-change attribute (removed together when the freeze is lifted).</summary>
+    public static IReadOnlyList<string> TierChangeAttributeNames { get; } =
+    [
+        TenantRegistryAttributes.TierChangeId,
+        TenantRegistryAttributes.TierChangeTargetModel,
+        TenantRegistryAttributes.TierChangeTargetTable,
+        TenantRegistryAttributes.TierChangeFrozenAt,
+    ];
+
+    /// <summary>The <c>Model</c> attribute value of <paramref name="model"/> (for the placement switch).</summary>
+    /// <param name="model">A named <see cref="TenancyModel"/>.</param>
+    /// <returns>The model by name.</returns>
+    /// <exception cref="ArgumentException"><paramref name="model"/> is not a named member.</exception>
+    public static AttributeValue EncodeModel(TenancyModel model) => Text(ModelName(model));
 
     /// <summary>The <c>FailureCause</c> attribute value.</summary>
     /// <param name="cause">Why onboarding failed; must not be empty.</param>
@@ -248,6 +289,11 @@ public static class TenantRegistryItemCodec
             return false;
         }
 
+        if (!TryDecodeTierChange(item, out var tierChange, out error))
+        {
+            return false;
+        }
+
         TryGetString(item, TenantRegistryAttributes.BucketName, out var bucketName);
         TryGetString(item, TenantRegistryAttributes.Name, out var name);
         TryGetString(item, TenantRegistryAttributes.FailureCause, out var failureCause);
@@ -260,8 +306,40 @@ public static class TenantRegistryItemCodec
         {
             Resources = DecodeResources(item),
             FailureCause = failureCause,
+            TierChange = tierChange,
         };
         error = string.Empty;
+        return true;
+    }
+
+    // A freeze that cannot be read completely still freezes: the tenant becomes unservable rather than writable.
+    private static bool TryDecodeTierChange(IReadOnlyDictionary<string, AttributeValue> item, out TenantTierChange? change, out string error)
+    {
+        change = null;
+        error = string.Empty;
+        var anyPresent = false;
+        foreach (var name in TierChangeAttributeNames)
+        {
+            anyPresent |= item.ContainsKey(name);
+        }
+
+        if (!anyPresent)
+        {
+            return true;
+        }
+
+        if (!TryGetString(item, TenantRegistryAttributes.TierChangeId, out var id)
+            || !TryGetString(item, TenantRegistryAttributes.TierChangeTargetModel, out var modelText)
+            || !TryParseModel(modelText, out var model)
+            || !TryGetString(item, TenantRegistryAttributes.TierChangeTargetTable, out var table)
+            || !TryGetString(item, TenantRegistryAttributes.TierChangeFrozenAt, out var frozenText)
+            || !DateTimeOffset.TryParseExact(frozenText, TimestampFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var frozenAt))
+        {
+            error = "the tier change (TierChangeId, TierChangeTargetModel, TierChangeTargetTable, TierChangeFrozenAt) is incomplete";
+            return false;
+        }
+
+        change = new TenantTierChange(id!, model, table!, frozenAt);
         return true;
     }
 

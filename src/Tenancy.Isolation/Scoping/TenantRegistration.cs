@@ -14,4 +14,10 @@ public sealed record TenantRegistration(TenantId TenantId, string Name, TenantTi
 
     /// <summary>Why onboarding failed, when <see cref="Status"/> is <see cref="TenantStatus.Failed"/>.</summary>
     public string? FailureCause { get; init; }
+
+    /// <summary>The pool ⇄ silo move in progress, if any; writers refuse while it is set.</summary>
+    public TenantTierChange? TierChange { get; init; }
+
+    /// <summary>True while a tier change freezes the tenant's writes (reads are still served).</summary>
+    public bool IsWriteFrozen => TierChange is not null;
 }
