@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Tenancy.Local.Emulator.Services.ApiGateway;
 using Tenancy.Local.Functions;
 
 namespace Tenancy.Local.Gateway;
@@ -8,8 +9,8 @@ namespace Tenancy.Local.Gateway;
 /// <summary>
 /// A local REST API front doing what API Gateway does for the template's API: the Lambda REQUEST authorizer (invoked
 /// through the function invoker, its decision cached per identity source values for <c>ReauthorizeEvery</c>), the
-/// gateway responses for missing/refused identities, the usage plan of the API key the authorizer returns (token
-/// bucket and daily quota per key), then the REST v1 proxy event to the integration function and its proxy
+/// gateway responses for missing/refused identities, the usage plan of the API key the authorizer returns, as the local
+/// cloud's API Gateway store holds it (token bucket and DAY/WEEK/MONTH quota per key), then the REST v1 proxy event to the integration function and its proxy
 /// response back to the client. Paths are served without the stage prefix, as <c>sam local start-api</c> does.
 /// </summary>
 public sealed class LocalRestApiFront : IAsyncDisposable
@@ -17,12 +18,12 @@ public sealed class LocalRestApiFront : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly RestApiDefinition _api;
     private readonly ILocalFunctionInvoker _invoker;
-    private readonly IUsagePlanLookup _usagePlans;
+    private readonly IApiKeyUsagePlans _usagePlans;
     private readonly AuthorizerCache _cache;
     private readonly UsagePlanEnforcer _enforcer;
     private long _authorizerInvocations;
 
-    private LocalRestApiFront(WebApplication app, RestApiDefinition api, ILocalFunctionInvoker invoker, IUsagePlanLookup usagePlans, TimeProvider time)
+    private LocalRestApiFront(WebApplication app, RestApiDefinition api, ILocalFunctionInvoker invoker, IApiKeyUsagePlans usagePlans, TimeProvider time)
     {
         _app = app;
         _api = api;
@@ -42,7 +43,7 @@ public sealed class LocalRestApiFront : IAsyncDisposable
     public static async Task<LocalRestApiFront> StartAsync(
         RestApiDefinition api,
         ILocalFunctionInvoker invoker,
-        IUsagePlanLookup usagePlans,
+        IApiKeyUsagePlans usagePlans,
         int port = 0,
         TimeProvider? time = null,
         CancellationToken cancellationToken = default)
@@ -103,7 +104,7 @@ public sealed class LocalRestApiFront : IAsyncDisposable
         var apiKey = decision?.UsageIdentifierKey;
         if (_api.ApiKeyRequired || apiKey is not null)
         {
-            var refusal = EnforceUsagePlan(apiKey, decision);
+            var refusal = EnforceUsagePlan(apiKey);
             if (refusal is not null)
             {
                 await WriteGatewayResponseAsync(context, refusal).ConfigureAwait(false);
@@ -154,26 +155,21 @@ public sealed class LocalRestApiFront : IAsyncDisposable
             : ("ACCESS_DENIED", null);
     }
 
-    private string? EnforceUsagePlan(string? apiKey, AuthorizerDecision? decision)
+    // An unknown or disabled key, or one in no usage plan, is API Gateway's 403 Forbidden.
+    private string? EnforceUsagePlan(string? apiKey)
     {
-        if (apiKey is null || (_usagePlans.Find(apiKey) ?? TemplatePlanOfTier(decision)) is not { } plan)
+        if (apiKey is null || _usagePlans.FindByApiKeyValue(apiKey) is not { } plan)
         {
             return "INVALID_API_KEY";
         }
 
-        return _enforcer.TryConsume(apiKey, plan) switch
+        return _enforcer.TryConsume(plan) switch
         {
             UsageDecision.Throttled => "THROTTLED",
             UsageDecision.QuotaExceeded => "QUOTA_EXCEEDED",
             _ => null,
         };
     }
-
-    // Without a key store, a key is taken to be in the template's plan of the tenant's tier (BasicUsagePlan for "basic").
-    private UsagePlanLimits? TemplatePlanOfTier(AuthorizerDecision? decision) =>
-        decision is not null && decision.Context.TryGetValue("tier", out var tier) && tier.ValueKind == System.Text.Json.JsonValueKind.String
-            ? _api.UsagePlans.Values.FirstOrDefault(p => p.PlanName.StartsWith(tier.GetString()!, StringComparison.OrdinalIgnoreCase))
-            : null;
 
     // An authorizer refuses with 401 by failing with the message "Unauthorized", which is how API Gateway tells it apart.
     private static bool IsUnauthorized(LocalInvocationResult result)

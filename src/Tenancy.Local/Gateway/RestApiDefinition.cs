@@ -2,7 +2,8 @@ namespace Tenancy.Local.Gateway;
 
 /// <summary>
 /// What the front takes from the template's REST API: the stage, the integration function, the Lambda authorizer
-/// (function, identity headers, cache TTL), the gateway responses and the usage plans.
+/// (function, identity headers, cache TTL), and the gateway responses (usage plans and keys live in
+/// the local cloud's API Gateway store).
 /// </summary>
 public sealed record RestApiDefinition(
     string ApiLogicalId,
@@ -12,8 +13,7 @@ public sealed record RestApiDefinition(
     IReadOnlyList<string> IdentityHeaders,
     TimeSpan AuthorizerTtl,
     bool ApiKeyRequired,
-    IReadOnlyDictionary<string, GatewayResponse> GatewayResponses,
-    IReadOnlyDictionary<string, UsagePlanLimits> UsagePlans)
+    IReadOnlyDictionary<string, GatewayResponse> GatewayResponses)
 {
     /// <summary>A REST API id as API Gateway shapes them (10 lower-case characters), fixed for the local front.</summary>
     public const string LocalApiId = "tenancylcl";

@@ -39,8 +39,7 @@ public static class RestApiDefinitionReader
             (identity.GetValueOrDefault("Headers") as IReadOnlyList<object?>)?.OfType<string>().ToList() ?? ["Authorization"],
             TimeSpan.FromSeconds(identity.GetValueOrDefault("ReauthorizeEvery") is { } ttl ? int.Parse(resolver.ResolveString(ttl), CultureInfo.InvariantCulture) : 300),
             auth.GetValueOrDefault("ApiKeyRequired") is string required && bool.Parse(required),
-            GatewayResponses(resolver, Map(properties.GetValueOrDefault("GatewayResponses"))),
-            UsagePlans(resolver, resources));
+            GatewayResponses(resolver, Map(properties.GetValueOrDefault("GatewayResponses"))));
     }
 
     private static string? AuthorizerFunction(object? functionArn, IReadOnlyCollection<string> functionIds)
@@ -73,31 +72,6 @@ public static class RestApiDefinitionReader
         }
 
         return responses;
-    }
-
-    private static Dictionary<string, UsagePlanLimits> UsagePlans(IntrinsicResolver resolver, IReadOnlyDictionary<string, object?> resources)
-    {
-        var plans = new Dictionary<string, UsagePlanLimits>(StringComparer.Ordinal);
-        foreach (var (logicalId, node) in resources)
-        {
-            var resource = Map(node);
-            if (resource.GetValueOrDefault("Type") as string != "AWS::ApiGateway::UsagePlan")
-            {
-                continue;
-            }
-
-            var properties = Map(resource.GetValueOrDefault("Properties"));
-            var throttle = Map(properties.GetValueOrDefault("Throttle"));
-            var quota = Map(properties.GetValueOrDefault("Quota"));
-            double Number(object? value, double fallback) => value is null ? fallback : double.Parse(resolver.ResolveString(value), CultureInfo.InvariantCulture);
-            plans[logicalId] = new UsagePlanLimits(
-                logicalId,
-                Number(throttle.GetValueOrDefault("RateLimit"), 10_000),
-                (int)Number(throttle.GetValueOrDefault("BurstLimit"), 5_000),
-                quota.GetValueOrDefault("Limit") is { } limit && (quota.GetValueOrDefault("Period") as string ?? "DAY") == "DAY" ? (long)Number(limit, 0) : null);
-        }
-
-        return plans;
     }
 
     private static IReadOnlyDictionary<string, object?> Map(object? node) =>

@@ -1,31 +1,33 @@
+using Tenancy.Local.Emulator.Services.ApiGateway;
+
 namespace Tenancy.Local.Gateway;
 
 /// <summary>
 /// API Gateway's per-key enforcement of a usage plan: a token bucket (refilled at the plan's rate, holding at most
-/// its burst) and a quota per UTC day. Each API key has its own bucket and count, so one tenant's traffic never
-/// spends another's.
+/// its burst) and a quota per DAY, WEEK or MONTH. Each API key has its own bucket and count, so one tenant's traffic
+/// never spends another's.
 /// </summary>
 public sealed class UsagePlanEnforcer(TimeProvider time)
 {
     private readonly Dictionary<string, KeyState> _states = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
-    public UsageDecision TryConsume(string apiKeyValue, UsagePlanLimits plan)
+    public UsageDecision TryConsume(ApiKeyUsagePlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var now = time.GetUtcNow();
         lock (_lock)
         {
-            if (!_states.TryGetValue(apiKeyValue, out var state))
+            if (!_states.TryGetValue(plan.ApiKeyId, out var state))
             {
-                _states[apiKeyValue] = state = new KeyState(plan.BurstLimit, now);
+                _states[plan.ApiKeyId] = state = new KeyState(plan.BurstLimit, now);
             }
 
             state.Refill(plan, now);
-            if (plan.DailyQuota is { } quota)
+            if (plan.QuotaLimit is { } quota)
             {
-                state.RollDay(now);
-                if (state.UsedToday >= quota)
+                state.RollPeriod(QuotaPeriod.StartOf(plan.QuotaPeriod, now));
+                if (state.UsedInPeriod >= quota)
                 {
                     return UsageDecision.QuotaExceeded;
                 }
@@ -37,7 +39,7 @@ public sealed class UsagePlanEnforcer(TimeProvider time)
             }
 
             state.Tokens -= 1;
-            state.UsedToday++;
+            state.Count();
             return UsageDecision.Allowed;
         }
     }
@@ -46,13 +48,13 @@ public sealed class UsagePlanEnforcer(TimeProvider time)
     {
         public double Tokens { get; set; } = tokens;
 
-        public long UsedToday { get; set; }
+        public long UsedInPeriod { get; private set; }
 
         private DateTimeOffset RefilledAt { get; set; } = at;
 
-        private DateOnly Day { get; set; } = DateOnly.FromDateTime(at.UtcDateTime);
+        private DateOnly PeriodStart { get; set; }
 
-        public void Refill(UsagePlanLimits plan, DateTimeOffset now)
+        public void Refill(ApiKeyUsagePlan plan, DateTimeOffset now)
         {
             var elapsed = (now - RefilledAt).TotalSeconds;
             if (elapsed > 0)
@@ -62,14 +64,15 @@ public sealed class UsagePlanEnforcer(TimeProvider time)
             }
         }
 
-        public void RollDay(DateTimeOffset now)
+        public void RollPeriod(DateOnly periodStart)
         {
-            var today = DateOnly.FromDateTime(now.UtcDateTime);
-            if (today != Day)
+            if (periodStart != PeriodStart)
             {
-                Day = today;
-                UsedToday = 0;
+                PeriodStart = periodStart;
+                UsedInPeriod = 0;
             }
         }
+
+        public void Count() => UsedInPeriod++;
     }
 }

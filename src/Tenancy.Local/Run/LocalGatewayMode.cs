@@ -62,11 +62,11 @@ public sealed class LocalGatewayMode : IAsyncDisposable
         LocalRestApiFront front;
         try
         {
-            front = await LocalRestApiFront.StartAsync(api, invoker, new InMemoryUsagePlans(), port, cancellationToken: cancellationToken).ConfigureAwait(false);
+            front = await LocalRestApiFront.StartAsync(api, invoker, cloud.ApiGateway, port, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (IOException)
         {
-            front = await LocalRestApiFront.StartAsync(api, invoker, new InMemoryUsagePlans(), 0, cancellationToken: cancellationToken).ConfigureAwait(false);
+            front = await LocalRestApiFront.StartAsync(api, invoker, cloud.ApiGateway, 0, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
         return new LocalGatewayMode(invoker, front);

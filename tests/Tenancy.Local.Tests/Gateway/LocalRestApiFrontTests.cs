@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Tenancy.Local.Emulator.Services.ApiGateway;
 using Tenancy.Local.Functions;
 using Tenancy.Local.Gateway;
 using Tenancy.Local.Run.Api;
@@ -17,8 +18,8 @@ namespace Tenancy.Local.Tests.Gateway;
 [Collection(LocalCloudCollection.Name)]
 public sealed class LocalRestApiFrontTests(LocalCloudFixture fixture) : IAsyncLifetime
 {
-    private static readonly UsagePlanLimits Tight = new("BasicUsagePlan", RateLimit: 0.001, BurstLimit: 3, DailyQuota: null);
-    private static readonly UsagePlanLimits Roomy = new("PremiumUsagePlan", RateLimit: 100, BurstLimit: 100, DailyQuota: 1000);
+    private const string UnknownKeyToken = "Bearer unknown-key";
+    private const string DisabledKeyToken = "Bearer disabled-key";
 
     private LocalFunctionInvoker _functions = null!;
     private ScriptedAuthorizer _authorizer = null!;
@@ -26,6 +27,8 @@ public sealed class LocalRestApiFrontTests(LocalCloudFixture fixture) : IAsyncLi
     private HttpClient _http = null!;
     private string _acmeToken = null!;
     private string _globexToken = null!;
+    private LocalUsagePlan _tinyPlan = null!;
+    private LocalApiKey _acmeKey = null!;
 
     public async Task InitializeAsync()
     {
@@ -33,13 +36,24 @@ public sealed class LocalRestApiFrontTests(LocalCloudFixture fixture) : IAsyncLi
         _authorizer = new ScriptedAuthorizer(_functions);
         _acmeToken = "Bearer " + fixture.Cloud.Issuer.SignIn(fixture.Acme.Username, fixture.Acme.Password)!.Value.AccessToken;
         _globexToken = "Bearer " + fixture.Cloud.Issuer.SignIn(fixture.Globex.Username, fixture.Globex.Password)!.Value.AccessToken;
-        _authorizer.Allow(_acmeToken, "acme-user", "acme", "key-acme");
-        _authorizer.Allow(_globexToken, "globex-user", "globex", "key-globex");
+
+        // Keys and plans in the local cloud's API Gateway store, as onboarding creates them (each test its own).
+        var store = fixture.Cloud.ApiGateway;
+        _tinyPlan = store.AddUsagePlan("tiny-" + Guid.NewGuid().ToString("N"), null, rateLimit: 0.001, burstLimit: 3, quotaLimit: null, quotaPeriod: null);
+        var roomyPlan = store.AddUsagePlan("roomy-" + Guid.NewGuid().ToString("N"), null, rateLimit: 100, burstLimit: 100, quotaLimit: 1000, quotaPeriod: "DAY");
+        _acmeKey = NewKey(enabled: true);
+        var globexKey = NewKey(enabled: true);
+        store.AttachKey(_tinyPlan.Id, _acmeKey.Id, "API_KEY");
+        store.AttachKey(roomyPlan.Id, globexKey.Id, "API_KEY");
+        var disabledKey = NewKey(enabled: false);
+        store.AttachKey(roomyPlan.Id, disabledKey.Id, "API_KEY");
+
+        _authorizer.Allow(_acmeToken, "acme-user", "acme", _acmeKey.Value);
+        _authorizer.Allow(_globexToken, "globex-user", "globex", globexKey.Value);
+        _authorizer.Allow(UnknownKeyToken, "someone", "acme", "an-api-key-no-store-has-issued");
+        _authorizer.Allow(DisabledKeyToken, "someone", "acme", disabledKey.Value);
         _authorizer.Deny("Bearer denied");
 
-        var plans = new InMemoryUsagePlans();
-        plans.Associate("key-acme", Tight);
-        plans.Associate("key-globex", Roomy);
         var api = RestApiDefinitionReader.Read(RepositoryFiles.PathOf("template.yaml"), [.. _functions.Functions.Keys, ScriptedAuthorizer.FunctionName]);
         // The template's own responses, plus the problem+json throttling answer the deployed API declares.
         api = api with
@@ -49,7 +63,7 @@ public sealed class LocalRestApiFrontTests(LocalCloudFixture fixture) : IAsyncLi
                 ["THROTTLED"] = new(429, new Dictionary<string, string> { ["Content-Type"] = "application/problem+json" }, """{"type":"about:blank","title":"Too Many Requests","status":429}"""),
             },
         };
-        _front = await LocalRestApiFront.StartAsync(api, _authorizer, plans);
+        _front = await LocalRestApiFront.StartAsync(api, _authorizer, store);
         _http = new HttpClient { BaseAddress = _front.BaseAddress };
     }
 
@@ -136,6 +150,26 @@ public sealed class LocalRestApiFrontTests(LocalCloudFixture fixture) : IAsyncLi
         Assert.Equal(HttpStatusCode.OK, fetched.StatusCode);
         Assert.Contains("Hank Scorpio", await fetched.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_key_detached_from_its_plan_or_unknown_or_disabled_is_forbidden()
+    {
+        using var before = await SendAsync("/health", _acmeToken);
+        fixture.Cloud.ApiGateway.DetachKey(_tinyPlan.Id, _acmeKey.Id);
+        using var detached = await SendAsync("/health", _acmeToken);
+        using var unknown = await SendAsync("/health", UnknownKeyToken);
+        using var disabled = await SendAsync("/health", DisabledKeyToken);
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        foreach (var refused in new[] { detached, unknown, disabled })
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+            Assert.Equal("ForbiddenException", refused.Headers.GetValues("x-amzn-ErrorType").Single());
+        }
+    }
+
+    private LocalApiKey NewKey(bool enabled) =>
+        fixture.Cloud.ApiGateway.CreateApiKey("front-test", null, null, enabled, value: null, new Dictionary<string, string>(StringComparer.Ordinal), DateTimeOffset.UtcNow);
 
     private async Task<HttpResponseMessage> SendAsync(string path, string? authorization)
     {
