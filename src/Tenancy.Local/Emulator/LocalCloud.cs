@@ -103,6 +103,9 @@ public sealed class LocalCloud : IAsyncDisposable
 
     public TimeProvider Time { get; }
 
+    /// <summary>The client that talks to DynamoDB Local (the workflows' DynamoDB tasks share it with the front).</summary>
+    internal HttpClient DynamoDbLocalHttp => _http;
+
     /// <summary>
     /// The Task dispatcher for the template's state machines: every Task answered by this cloud's services and
     /// functions, as Step Functions would answer it in AWS.
