@@ -19,7 +19,9 @@ using Tenancy.Local.Emulator.Services.DynamoDb;
 using Tenancy.Local.Emulator.Services.Events;
 using Tenancy.Local.Emulator.Services.Identity;
 using Tenancy.Local.Emulator.Services.Kms;
+using Tenancy.Local.Emulator.Services.Lambda;
 using Tenancy.Local.Emulator.Services.S3;
+using Tenancy.Local.Emulator.Services.States;
 using Tenancy.Local.Emulator.Services.StepFunctions;
 using Tenancy.Local.Emulator.Services.Sts;
 using Tenancy.Local.Emulator.Template;
@@ -101,6 +103,9 @@ public sealed class LocalCloud : IAsyncDisposable
 
     public TimeProvider Time { get; }
 
+    /// <summary>The client that talks to DynamoDB Local (the workflows' DynamoDB tasks share it with the front).</summary>
+    internal HttpClient DynamoDbLocalHttp => _http;
+
     /// <summary>
     /// The Task dispatcher for the template's state machines: every Task answered by this cloud's services and
     /// functions, as Step Functions would answer it in AWS.
@@ -162,6 +167,9 @@ public sealed class LocalCloud : IAsyncDisposable
     /// <summary>Fault switches: make a service (or one operation) unavailable or throttled until cleared.</summary>
     public LocalFaults Faults { get; }
 
+    /// <summary>The template's state machines and their executions (the Step Functions endpoint's store).</summary>
+    public LocalExecutionStore Executions { get; private set; } = null!;
+
     /// <summary>Every session local STS has vended (role, tags, source identity, expiry).</summary>
     public IReadOnlyCollection<StsSession> Sessions => _sts.Sessions;
 
@@ -206,6 +214,9 @@ public sealed class LocalCloud : IAsyncDisposable
             var apiGateway = CreateApiGateway(template, options);
             var events = new LocalEventBus();
             var kmsKeys = new KmsKeyStore();
+            var executions = new LocalExecutionStore(
+                LocalStateMachineCatalog.Load(templatePath, template.Resolver, logicalId => LocalPhysicalId(template, logicalId, userPool, apiGateway), time.GetUtcNow()),
+                time);
 
             // Every emulated service, in recognition order; a new service is one folder under Services/ and one line here.
             ILocalService[] services =
@@ -218,6 +229,8 @@ public sealed class LocalCloud : IAsyncDisposable
                 new DynamoDbFront(dynamoDbLocal.Endpoint, http, new TableKeySchemaCache(http, dynamoDbLocal.Endpoint)),
                 sts,
                 new S3Service(objectStore, counters, time),
+                new StatesService(executions, time),
+                new LambdaService(options.FunctionInvoker),
             ];
             var faults = new LocalFaults();
             var pipeline = new LocalRequestPipeline(services, verifier, authorizer, counters, faults);
@@ -233,7 +246,8 @@ public sealed class LocalCloud : IAsyncDisposable
             app.Run(pipeline.HandleAsync);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
 
-            var cloud = new LocalCloud(endpoint, app, dynamoDbLocal, http, sts, issuer, userPool, apiGateway, events, template, counters, faults, options.DynamoDbDataDirectory, adminCredentials, apiCredentials, kmsKeys, options);
+            var cloud = new LocalCloud(endpoint, app, dynamoDbLocal, http, sts, issuer, userPool, apiGateway, events, template, counters, faults, options.DynamoDbDataDirectory, adminCredentials, apiCredentials, kmsKeys, options) { Executions = executions };
+            executions.UseDispatcher(cloud.CreateWorkflowTasks());
             if (options.CreateTables)
             {
                 foreach (var table in template.TablesByLogicalId.Values)
@@ -256,6 +270,12 @@ public sealed class LocalCloud : IAsyncDisposable
             throw;
         }
     }
+
+    // State machine substitutions that Ref a resource the local cloud names itself take the local id.
+    private static string? LocalPhysicalId(TenancyTemplate template, string logicalId, CognitoUserPool userPool, ApiGatewayStore apiGateway) =>
+        template.UserPools.Any(p => p.LogicalId == logicalId) ? userPool.UserPoolId
+        : template.UsagePlans.FirstOrDefault(p => p.LogicalId == logicalId) is { } plan ? apiGateway.UsagePlanNamed(plan.Name)?.Id
+        : null;
 
     // The configured pool when one is given, else the template's (its schema and trigger), else the defaults.
     private static CognitoUserPool CreateUserPool(TenancyTemplate template, LocalCloudOptions options, LocalIssuer issuer)

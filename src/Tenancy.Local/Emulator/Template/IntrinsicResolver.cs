@@ -63,8 +63,16 @@ public sealed class IntrinsicResolver
                 ?? throw new InvalidDataException($"Parameter {name} has no default; pass it as an override.");
         }
 
-        return PhysicalName(name);
+        // Ref to a state machine is its ARN, as in CloudFormation (control-plane policies and integrations use it).
+        return IsStateMachine(name) ? StateMachineArn(name) : PhysicalName(name);
     }
+
+    /// <summary>The local state machine of a logical id: named <c>&lt;stack&gt;-&lt;LogicalId&gt;</c> as a deployment names it.</summary>
+    public string StateMachineArn(string logicalId) =>
+        $"arn:{LocalAccount.Partition}:states:{LocalAccount.Region}:{LocalAccount.Id}:stateMachine:{Ref("AWS::StackName")}-{logicalId}";
+
+    private bool IsStateMachine(string logicalId) =>
+        (_resources.GetValueOrDefault(logicalId) as IReadOnlyDictionary<string, object?>)?.GetValueOrDefault("Type") is "AWS::Serverless::StateMachine" or "AWS::StepFunctions::StateMachine";
 
     /// <summary>The name the local cloud gives a resource: its explicit name property, else the logical id.</summary>
     public string PhysicalName(string logicalId)
@@ -104,9 +112,9 @@ public sealed class IntrinsicResolver
         {
             ("AWS::DynamoDB::Table", "Arn") => LocalAccount.TableArn(PhysicalName(logicalId)),
             ("AWS::IAM::Role", "Arn") => LocalAccount.RoleArn(PhysicalName(logicalId)),
-            // Functions and state machines are named after their logical ids locally (the invoker's function names).
+            // Functions are named after their logical ids locally (the invoker's function names).
             ("AWS::Serverless::Function" or "AWS::Lambda::Function", "Arn") => $"arn:{LocalAccount.Partition}:lambda:{LocalAccount.Region}:{LocalAccount.Id}:function:{logicalId}",
-            ("AWS::Serverless::StateMachine" or "AWS::StepFunctions::StateMachine", "Arn") => $"arn:{LocalAccount.Partition}:states:{LocalAccount.Region}:{LocalAccount.Id}:stateMachine:{logicalId}",
+            ("AWS::Serverless::StateMachine" or "AWS::StepFunctions::StateMachine", "Arn") => StateMachineArn(logicalId),
             _ => throw new InvalidDataException($"GetAtt {logicalId}.{attribute} ({type}) is not supported by the local cloud."),
         };
     }

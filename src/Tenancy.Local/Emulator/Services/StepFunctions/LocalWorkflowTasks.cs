@@ -1,3 +1,8 @@
+using Tenancy.Local.Emulator.Services.ApiGateway;
+using Tenancy.Local.Emulator.Services.CognitoIdp;
+using Tenancy.Local.Emulator.Services.DynamoDb;
+using Tenancy.Local.Emulator.Services.Events;
+
 namespace Tenancy.Local.Emulator.Services.StepFunctions;
 
 /// <summary>
@@ -6,9 +11,20 @@ namespace Tenancy.Local.Emulator.Services.StepFunctions;
 /// </summary>
 public static class LocalWorkflowTasks
 {
+    /// <summary>Who the event bus records as the sender of a workflow's events: the Step Functions service.</summary>
+    public const string StepFunctionsPrincipal = "states.amazonaws.com";
+
     public static IStateMachineTaskDispatcher Create(LocalCloud cloud)
     {
         ArgumentNullException.ThrowIfNull(cloud);
-        return new LocalTaskDispatcher(cloud.FunctionInvoker, [new KmsTaskHandler(cloud.KmsKeys, cloud.Time)]);
+        return new LocalTaskDispatcher(
+            cloud.FunctionInvoker,
+            [
+                new KmsTaskHandler(cloud.KmsKeys, cloud.Time),
+                new CognitoTaskHandler(cloud.UserPool, cloud.Time),
+                new ApiGatewayTaskHandler(cloud.ApiGateway, cloud.Time),
+                new DynamoDbTaskHandler(cloud.DynamoDbLocalEndpoint, cloud.DynamoDbLocalHttp),
+                new EventBridgeTaskHandler(cloud.Events, cloud.Time, StepFunctionsPrincipal),
+            ]);
     }
 }

@@ -1,0 +1,22 @@
+using Tenancy.Local.Emulator;
+
+namespace Tenancy.Local.Tests.StepFunctions;
+
+/// <summary>A local cloud whose functions are <see cref="ScriptedRegistryFunction"/>: the state machines and the Lambda endpoint reach it.</summary>
+public sealed class ScriptedFunctionsCloudFixture : IAsyncLifetime
+{
+    public ScriptedRegistryFunction Registry { get; } = new();
+
+    public LocalCloud Cloud { get; private set; } = null!;
+
+    public async Task InitializeAsync() =>
+        Cloud = await LocalCloud.StartAsync(new LocalCloudOptions { FunctionInvoker = Registry, CreateTables = false });
+
+    public async Task DisposeAsync() => await Cloud.DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class ScriptedFunctionsCloudCollection : ICollectionFixture<ScriptedFunctionsCloudFixture>
+{
+    public const string Name = "local cloud with scripted functions";
+}
