@@ -8,9 +8,9 @@ namespace Tenancy.Lambda.Tests;
 /// <summary>Real HTTP API (payload 2.0) events through <see cref="LambdaServer"/> into a minimal API.</summary>
 public sealed class HttpApiGoldenTests : IAsyncLifetime
 {
-    private const string JwtCognito = "http-v2/http-v2_jwt-authorizer-cognito-claims__aws-lambda-dotnet.json";
-    private const string LambdaAuthorizer = "http-v2/http-v2_lambda-authorizer__aws-lambda-go.json";
-    private const string NoAuthorizer = "http-v2/http-v2_no-authorizer__aws-lambda-go.json";
+    private const string JwtCognito = "api/http-v2/http-v2_jwt-authorizer-cognito-claims__aws-lambda-dotnet.json";
+    private const string LambdaAuthorizer = "api/http-v2/http-v2_lambda-authorizer__aws-lambda-go.json";
+    private const string NoAuthorizer = "api/http-v2/http-v2_no-authorizer__aws-lambda-go.json";
     private TestApp _app = null!;
 
     public async Task InitializeAsync() => _app = await TestApp.StartAsync(LambdaEventSource.HttpApi);
@@ -44,7 +44,7 @@ public sealed class HttpApiGoldenTests : IAsyncLifetime
     [Fact]
     public async Task Jwt_scopes_become_scope_claims()
     {
-        await _app.InvokeAsync(SampleEvents.Bytes("http-v2/http-v2_jwt-authorizer__aws-lambda-rust-runtime.json"));
+        await _app.InvokeAsync(SampleEvents.Bytes("api/http-v2/http-v2_jwt-authorizer__aws-lambda-rust-runtime.json"));
         var seen = _app.Seen!;
 
         Assert.Equal("value1", seen.Claim("claim1"));
@@ -78,7 +78,7 @@ public sealed class HttpApiGoldenTests : IAsyncLifetime
     [Fact]
     public async Task The_iam_caller_becomes_claims()
     {
-        await _app.InvokeAsync(SampleEvents.Bytes("http-v2/http-v2_iam-authorizer__aws-lambda-go.json"));
+        await _app.InvokeAsync(SampleEvents.Bytes("api/http-v2/http-v2_iam-authorizer__aws-lambda-go.json"));
         var seen = _app.Seen!;
 
         Assert.True(seen.User.Identity!.IsAuthenticated);
@@ -88,10 +88,10 @@ public sealed class HttpApiGoldenTests : IAsyncLifetime
 
     [Theory]
     [InlineData(NoAuthorizer, "/", "")]
-    [InlineData("http-v2/http-v2_sam-local__aws-lambda-rust-runtime.json", "/dump", "?foo=bar")]
-    [InlineData("http-v2/http-v2_lambda-authorizer__aws-lambda-dotnet-events.json", "/my/path", "?parameter1=value1&parameter1=value2&parameter2=value")]
-    [InlineData("http-v2/http-v2_jwt-authorizer_truncated-clientcert__aws-lambda-go.json", "/my/path", "?parameter1=value1&parameter1=value2&parameter2=value")]
-    [InlineData("http-v2/http-v2_lambda-authorizer__aws-lambda-rust-runtime.json", "/my/path", "?parameter1=value1&parameter1=value2&parameter2=value")]
+    [InlineData("api/http-v2/http-v2_sam-local__aws-lambda-rust-runtime.json", "/dump", "?foo=bar")]
+    [InlineData("api/http-v2/http-v2_lambda-authorizer__aws-lambda-dotnet-events.json", "/my/path", "?parameter1=value1&parameter1=value2&parameter2=value")]
+    [InlineData("api/http-v2/http-v2_jwt-authorizer_truncated-clientcert__aws-lambda-go.json", "/my/path", "?parameter1=value1&parameter1=value2&parameter2=value")]
+    [InlineData("api/http-v2/http-v2_lambda-authorizer__aws-lambda-rust-runtime.json", "/my/path", "?parameter1=value1&parameter1=value2&parameter2=value")]
     public async Task Every_sample_event_routes_and_answers(string file, string path, string query)
     {
         var response = await _app.InvokeAsync(SampleEvents.Bytes(file));
@@ -105,7 +105,7 @@ public sealed class HttpApiGoldenTests : IAsyncLifetime
     public async Task An_event_claiming_a_base64_body_that_is_not_base64_is_an_invocation_error()
     {
         // The aws-lambda-dotnet sample says isBase64Encoded with a plain-text body; the event is malformed, not the request.
-        await Assert.ThrowsAsync<FormatException>(() => _app.InvokeAsync(SampleEvents.Bytes("http-v2/http-v2_basic__aws-lambda-dotnet-events.json")));
+        await Assert.ThrowsAsync<FormatException>(() => _app.InvokeAsync(SampleEvents.Bytes("api/http-v2/http-v2_basic__aws-lambda-dotnet-events.json")));
     }
 
     [Fact]

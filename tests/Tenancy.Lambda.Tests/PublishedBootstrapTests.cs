@@ -12,8 +12,8 @@ namespace Tenancy.Lambda.Tests;
 [Trait("Category", "EndToEnd")]
 public sealed class PublishedBootstrapTests(PublishedSample sample) : IClassFixture<PublishedSample>
 {
-    private const string Rest = "rest-v1/rest-v1-proxy_cognito-userpool-authorizer-claims_stage-Prod__aws-lambda-dotnet.json";
-    private const string Http = "http-v2/http-v2_jwt-authorizer-cognito-claims__aws-lambda-dotnet.json";
+    private const string Rest = "api/rest-v1/rest-v1-proxy_cognito-userpool-authorizer-claims_stage-Prod__aws-lambda-dotnet.json";
+    private const string Http = "api/http-v2/http-v2_jwt-authorizer-cognito-claims__aws-lambda-dotnet.json";
 
     [Fact]
     public void The_sample_publishes_without_trim_or_aot_warnings()

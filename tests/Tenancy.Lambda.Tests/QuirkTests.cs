@@ -17,8 +17,8 @@ namespace Tenancy.Lambda.Tests;
 /// </summary>
 public sealed class QuirkTests : IAsyncLifetime
 {
-    private const string Rest = "rest-v1/rest-v1-proxy_cognito-userpool-authorizer-claims_stage-Prod__aws-lambda-dotnet.json";
-    private const string Http = "http-v2/http-v2_no-authorizer__aws-lambda-go.json";
+    private const string Rest = "api/rest-v1/rest-v1-proxy_cognito-userpool-authorizer-claims_stage-Prod__aws-lambda-dotnet.json";
+    private const string Http = "api/http-v2/http-v2_no-authorizer__aws-lambda-go.json";
     private TestApp _rest = null!;
     private TestApp _http = null!;
 
@@ -73,7 +73,7 @@ public sealed class QuirkTests : IAsyncLifetime
     [Fact]
     public async Task Quirk04_HttpApiLambdaAuthorizerContextBecomesClaimsAndAnEmptyAuthorizerIsAnonymous()
     {
-        await _http.InvokeAsync(SampleEvents.Bytes("http-v2/http-v2_lambda-authorizer__aws-lambda-dotnet-events.json"));
+        await _http.InvokeAsync(SampleEvents.Bytes("api/http-v2/http-v2_lambda-authorizer__aws-lambda-dotnet-events.json"));
         Assert.True(_http.Seen!.User.Identity!.IsAuthenticated);
         Assert.Equal("value", _http.Seen.Claim("key"));
 
@@ -123,7 +123,7 @@ public sealed class QuirkTests : IAsyncLifetime
     [Fact]
     public async Task Quirk10_AnInvalidClientCertificateReadsAsNoneInsteadOfFailingTheInvocation()
     {
-        var response = await _http.InvokeAsync(SampleEvents.Bytes("http-v2/http-v2_jwt-authorizer_truncated-clientcert__aws-lambda-go.json"));
+        var response = await _http.InvokeAsync(SampleEvents.Bytes("api/http-v2/http-v2_jwt-authorizer_truncated-clientcert__aws-lambda-go.json"));
 
         Assert.Equal(200, (int)response["statusCode"]!);
         Assert.Null(_http.Seen!.ClientCertificate);

@@ -9,9 +9,9 @@ namespace Tenancy.Lambda.Tests;
 /// <summary>Real REST API (payload 1.0) events through <see cref="LambdaServer"/> into a minimal API.</summary>
 public sealed class RestApiGoldenTests : IAsyncLifetime
 {
-    private const string Cognito = "rest-v1/rest-v1-proxy_cognito-userpool-authorizer-claims_stage-Prod__aws-lambda-dotnet.json";
-    private const string Basic = "rest-v1/rest-v1-proxy_basic__aws-lambda-dotnet-events.json";
-    private const string Mixed = "rest-v1/rest-v1-proxy_lambda-authorizer-context_mixed-types_clientcert__aws-lambda-go.json";
+    private const string Cognito = "api/rest-v1/rest-v1-proxy_cognito-userpool-authorizer-claims_stage-Prod__aws-lambda-dotnet.json";
+    private const string Basic = "api/rest-v1/rest-v1-proxy_basic__aws-lambda-dotnet-events.json";
+    private const string Mixed = "api/rest-v1/rest-v1-proxy_lambda-authorizer-context_mixed-types_clientcert__aws-lambda-go.json";
     private TestApp _app = null!;
 
     public async Task InitializeAsync() => _app = await TestApp.StartAsync(LambdaEventSource.RestApi);
@@ -54,7 +54,7 @@ public sealed class RestApiGoldenTests : IAsyncLifetime
     [Fact]
     public async Task Lambda_authorizer_flat_context_becomes_claims()
     {
-        await _app.InvokeAsync(SampleEvents.Bytes("rest-v1/rest-v1-proxy_lambda-authorizer-context-flat__aws-lambda-dotnet.json"));
+        await _app.InvokeAsync(SampleEvents.Bytes("api/rest-v1/rest-v1-proxy_lambda-authorizer-context-flat__aws-lambda-dotnet.json"));
         var seen = _app.Seen!;
 
         Assert.True(seen.User.Identity!.IsAuthenticated);
@@ -90,7 +90,7 @@ public sealed class RestApiGoldenTests : IAsyncLifetime
     [Fact]
     public async Task When_an_authorizer_sends_claims_and_context_the_claims_win()
     {
-        await _app.InvokeAsync(SampleEvents.Bytes("rest-v1/rest-v1-proxy_lambda-authorizer-context-string-number-bool-plus-claims__aws-lambda-dotnet.json"));
+        await _app.InvokeAsync(SampleEvents.Bytes("api/rest-v1/rest-v1-proxy_lambda-authorizer-context-string-number-bool-plus-claims__aws-lambda-dotnet.json"));
         var seen = _app.Seen!;
 
         Assert.Equal("test-id", seen.Claim("sub"));
@@ -100,9 +100,9 @@ public sealed class RestApiGoldenTests : IAsyncLifetime
 
     [Theory]
     [InlineData(Basic, "POST", "/hello/world", "?name=me", false)]
-    [InlineData("rest-v1/rest-v1-proxy_console-test-invoke__aws-lambda-rust-runtime.json", "POST", "/myPath", "", false)]
-    [InlineData("rest-v1/rest-v1-proxy_sam-local__aws-lambda-rust-runtime.json", "GET", "/test", "", false)]
-    [InlineData("rest-v1/rest-v1-proxy_openapi__aws-lambda-go.json", "POST", "/hello/world", "?name=me", true)]
+    [InlineData("api/rest-v1/rest-v1-proxy_console-test-invoke__aws-lambda-rust-runtime.json", "POST", "/myPath", "", false)]
+    [InlineData("api/rest-v1/rest-v1-proxy_sam-local__aws-lambda-rust-runtime.json", "GET", "/test", "", false)]
+    [InlineData("api/rest-v1/rest-v1-proxy_openapi__aws-lambda-go.json", "POST", "/hello/world", "?name=me", true)]
     public async Task Every_sample_event_routes_and_answers(string file, string method, string path, string query, bool authenticated)
     {
         var response = await _app.InvokeAsync(SampleEvents.Bytes(file));
@@ -118,7 +118,7 @@ public sealed class RestApiGoldenTests : IAsyncLifetime
     [Fact]
     public async Task A_browser_accept_header_with_commas_stays_one_value()
     {
-        await _app.InvokeAsync(SampleEvents.Bytes("rest-v1/rest-v1-proxy_sam-local__aws-lambda-rust-runtime.json"));
+        await _app.InvokeAsync(SampleEvents.Bytes("api/rest-v1/rest-v1-proxy_sam-local__aws-lambda-rust-runtime.json"));
 
         var accept = Assert.Single(_app.Seen!.Header("Accept"));
         Assert.StartsWith("text/html,application/xhtml+xml,", accept, StringComparison.Ordinal);

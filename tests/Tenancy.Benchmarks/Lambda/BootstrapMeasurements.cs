@@ -15,7 +15,7 @@ namespace Tenancy.Benchmarks.Lambda;
 /// </summary>
 internal static class BootstrapMeasurements
 {
-    private const string RestEvent = "rest-v1/rest-v1-proxy_cognito-userpool-authorizer-claims_stage-Prod__aws-lambda-dotnet.json";
+    private const string RestEvent = "api/rest-v1/rest-v1-proxy_cognito-userpool-authorizer-claims_stage-Prod__aws-lambda-dotnet.json";
 
     public static async Task<int> RunAsync(string[] args)
     {

@@ -22,7 +22,7 @@ namespace Tenancy.Benchmarks.Lambda;
 [MemoryDiagnoser]
 public class ServerInvokeBenchmarks
 {
-    private const string RestEvent = "rest-v1/rest-v1-proxy_cognito-userpool-authorizer-claims_stage-Prod__aws-lambda-dotnet.json";
+    private const string RestEvent = "api/rest-v1/rest-v1-proxy_cognito-userpool-authorizer-claims_stage-Prod__aws-lambda-dotnet.json";
     private WebApplication _lambdaApp = null!;
     private WebApplication _kestrelApp = null!;
     private LambdaServer _server = null!;

@@ -12,9 +12,9 @@ namespace Tenancy.ControlPlane.Tests.Identity;
 [Collection(DynamoDbLocalCollection.Name)]
 public sealed class PreTokenGenerationTests(DynamoDbLocalFixture dynamo) : IAsyncLifetime
 {
-    public const string OwnEvent = "cognito/tenancy-pretokengen-V2_0_tenant-admin-sign-in.json";
-    public const string GoStringClaims = "cognito/cognito-pretokengen-V2_0_string-claims-only__aws-lambda-go.json";
-    public const string GoAnyClaims = "cognito/cognito-pretokengen-V2_0_claims-any-type__aws-lambda-go.json";
+    public const string OwnEvent = "pre-token-generation/tenancy-pretokengen-V2_0_tenant-admin-sign-in.json";
+    public const string GoStringClaims = "pre-token-generation/cognito-pretokengen-V2_0_string-claims-only__aws-lambda-go.json";
+    public const string GoAnyClaims = "pre-token-generation/cognito-pretokengen-V2_0_claims-any-type__aws-lambda-go.json";
 
     private RegistryTable _table = null!;
 

@@ -6,7 +6,7 @@ namespace Tenancy.Observability.Tests.Logging;
 
 public sealed class LogEventTests
 {
-    private const string EventPath = "http-v2/http-v2_basic__aws-lambda-dotnet-events.json";
+    private const string EventPath = "api/http-v2/http-v2_basic__aws-lambda-dotnet-events.json";
 
     [Fact]
     public void Events_are_not_logged_unless_switched_on()

@@ -120,8 +120,8 @@ public sealed class LogKeysTests
     [Fact]
     public void The_correlation_id_is_read_from_real_api_gateway_events_with_json_pointers()
     {
-        var rest = SampleEvents.Read("rest-v1/rest-v1-proxy_basic__aws-lambda-dotnet-events.json");
-        var http = SampleEvents.Read("http-v2/http-v2_basic__aws-lambda-dotnet-events.json");
+        var rest = SampleEvents.Read("api/rest-v1/rest-v1-proxy_basic__aws-lambda-dotnet-events.json");
+        var http = SampleEvents.Read("api/http-v2/http-v2_basic__aws-lambda-dotnet-events.json");
 
         using var restEvent = JsonDocument.Parse(rest);
         using var httpEvent = JsonDocument.Parse(http);

@@ -6,7 +6,7 @@ namespace Tenancy.Testing.Events;
 /// <summary>
 /// The sample API Gateway events in the repository's <c>events/</c> folder (copies of public fixtures; their
 /// sources and licence are in <c>events/SOURCES.md</c>). Paths are relative to that folder, e.g.
-/// <c>rest-v1/rest-v1-proxy_basic__aws-lambda-dotnet-events.json</c>.
+/// <c>api/rest-v1/rest-v1-proxy_basic__aws-lambda-dotnet-events.json</c>.
 /// </summary>
 public static class SampleEvents
 {
