@@ -4,6 +4,7 @@ using Tenancy.Api.Hosting;
 using Tenancy.Api.Http;
 using Tenancy.Api.Identity;
 using Tenancy.Api.Me;
+using Tenancy.Api.OpenApi;
 using Tenancy.Api.Orders;
 using Tenancy.Api.Problems;
 using Tenancy.Api.Telemetry;
@@ -32,6 +33,11 @@ builder.Services
     .AddMe()
     .AddOrders()
     .AddAttachments(builder.Configuration, settings.MaxRequestBodyBytes);
+if (OpenApiDocumentGeneration.IsRunning)
+{
+    // Only the build-time document tool; trimmed out of the published bootstrap.
+    builder.Services.AddTenantApiDocument();
+}
 
 var app = builder.Build();
 app.UseEmfMetrics();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Metadata;
 using Tenancy.Api.Problems;
 using Tenancy.Api.Tenants;
 using Tenancy.Isolation.Objects;
@@ -33,11 +34,15 @@ public static class AttachmentsFeature
 
     public static RouteGroupBuilder MapAttachments(this IEndpointRouteBuilder routes)
     {
-        var attachments = routes.MapGroup("/orders/{id}/attachments").WithMetadata(RequiresTenant.Instance);
-        attachments.MapGet("/", AttachmentEndpoints.ListAsync);
-        attachments.MapPut("/{name}", AttachmentEndpoints.PutAsync);
-        attachments.MapGet("/{name}", AttachmentEndpoints.GetAsync);
-        attachments.MapDelete("/{name}", AttachmentEndpoints.DeleteAsync);
+        var attachments = routes.MapGroup("/orders/{id}/attachments").WithMetadata(RequiresTenant.Instance).WithTags("Attachments")
+            .ProducesProblems(ProblemResponseMetadata.TenantRouteStatuses).ProducesProblems(StatusCodes.Status404NotFound);
+        attachments.MapGet("/", AttachmentEndpoints.ListAsync).Produces<AttachmentPageResponse>();
+        attachments.MapPut("/{name}", AttachmentEndpoints.PutAsync).Produces<AttachmentResponse>()
+            .WithMetadata(new AcceptsMetadata([.. TenantObjectOptions.DefaultAllowedContentTypes], typeof(byte[])))
+            .ProducesProblems(StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
+        attachments.MapGet("/{name}", AttachmentEndpoints.GetAsync)
+            .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(byte[]), [.. TenantObjectOptions.DefaultAllowedContentTypes]));
+        attachments.MapDelete("/{name}", AttachmentEndpoints.DeleteAsync).Produces(StatusCodes.Status204NoContent);
         return attachments;
     }
 }

@@ -1,3 +1,4 @@
+using Tenancy.Api.Problems;
 using Tenancy.Api.Tenants;
 
 namespace Tenancy.Api.Me;
@@ -14,5 +15,6 @@ public static class MeFeature
             tenant.User.UserName,
             tenant.Scope.TenantId.Value,
             tenant.Scope.Tier,
-            tenant.Scope.Placement.Model))).WithMetadata(RequiresTenant.Instance);
+            tenant.Scope.Placement.Model))).WithMetadata(RequiresTenant.Instance).WithTags("Identity")
+            .ProducesProblems(ProblemResponseMetadata.TenantRouteStatuses);
 }

@@ -1,3 +1,4 @@
+using Tenancy.Api.Problems;
 using Tenancy.Api.Tenants;
 
 namespace Tenancy.Api.Orders;
@@ -20,13 +21,17 @@ public static class OrdersFeature
 
     public static RouteGroupBuilder MapOrders(this IEndpointRouteBuilder routes)
     {
-        var orders = routes.MapGroup("/orders").WithMetadata(RequiresTenant.Instance);
-        orders.MapPost("/", OrderEndpoints.CreateAsync);
-        orders.MapGet("/", OrderEndpoints.ListAsync);
-        orders.MapGet("/{id}", OrderEndpoints.GetAsync);
-        orders.MapPut("/{id}", OrderEndpoints.UpdateAsync);
-        orders.MapDelete("/{id}", OrderEndpoints.DeleteAsync);
-        orders.MapPost("/{id}/status", OrderEndpoints.ChangeStatusAsync);
+        var orders = routes.MapGroup("/orders").WithMetadata(RequiresTenant.Instance).WithTags("Orders")
+            .ProducesProblems(ProblemResponseMetadata.TenantRouteStatuses);
+        orders.MapPost("/", OrderEndpoints.CreateAsync).Produces<OrderResponse>(StatusCodes.Status201Created).ProducesProblems(StatusCodes.Status413PayloadTooLarge);
+        orders.MapGet("/", OrderEndpoints.ListAsync).Produces<OrderPageResponse>();
+        orders.MapGet("/{id}", OrderEndpoints.GetAsync).Produces<OrderResponse>().ProducesProblems(StatusCodes.Status404NotFound);
+        orders.MapPut("/{id}", OrderEndpoints.UpdateAsync).Produces<OrderResponse>()
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed, StatusCodes.Status413PayloadTooLarge);
+        orders.MapDelete("/{id}", OrderEndpoints.DeleteAsync).Produces(StatusCodes.Status204NoContent)
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed);
+        orders.MapPost("/{id}/status", OrderEndpoints.ChangeStatusAsync).Produces<OrderResponse>()
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed);
         return orders;
     }
 }

@@ -16,7 +16,10 @@ public sealed class TenantObjectOptions
     public int MaxObjectBytes { get; init; } = DefaultMaxObjectBytes;
 
     /// <summary>Content types (media type only, lower case) the store accepts.</summary>
-    public IReadOnlySet<string> AllowedContentTypes { get; init; } = new HashSet<string>(StringComparer.Ordinal)
+    public IReadOnlySet<string> AllowedContentTypes { get; init; } = DefaultAllowedContentTypes;
+
+    /// <summary>The content types accepted unless <see cref="AllowedContentTypes"/> says otherwise.</summary>
+    public static IReadOnlySet<string> DefaultAllowedContentTypes { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         "application/pdf",
         "application/json",
