@@ -16,7 +16,8 @@ build-ApiFunction:
 # entry point through _HANDLER.
 CONTROL_PLANE_FUNCTIONS := build-AuthorizerFunction build-PreTokenGenerationFunction build-RegistryFunction \
   build-PooledDataDeletionFunction build-TenantObjectsDeletionFunction \
-  build-UsageAggregatorFunction build-UsageCloseFunction build-UsagePublishedFunction build-UsageQueryFunction
+  build-UsageAggregatorFunction build-UsageCloseFunction build-UsagePublishedFunction build-UsageQueryFunction \
+  build-TierChangeFunction
 .PHONY: $(CONTROL_PLANE_FUNCTIONS)
 
 $(CONTROL_PLANE_FUNCTIONS):

@@ -11,7 +11,7 @@ public sealed class AslValidatorTests
     {
         var tools = await StepFunctionsToolsInstallation.EnsureInstalledAsync();
         var definitions = StateMachineFiles.All();
-        Assert.Equal(["metering-close.asl.json", "offboarding.asl.json", "onboarding.asl.json"], StateMachineFiles.Names());
+        Assert.Equal(["metering-close.asl.json", "offboarding.asl.json", "onboarding.asl.json", "tier-change.asl.json"], StateMachineFiles.Names());
 
         var arguments = new List<string> { tools.ValidatorPath };
         foreach (var definition in definitions)

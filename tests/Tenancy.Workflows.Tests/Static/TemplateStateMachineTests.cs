@@ -9,7 +9,7 @@ public sealed class TemplateStateMachineTests
 {
     private static readonly YamlMappingNode Resources = LoadResources();
 
-    public static TheoryData<string> StateMachines() => ["OnboardingStateMachine", "OffboardingStateMachine", "MeteringCloseStateMachine"];
+    public static TheoryData<string> StateMachines() => ["OnboardingStateMachine", "OffboardingStateMachine", "MeteringCloseStateMachine", "TierChangeStateMachine"];
 
     [Theory]
     [MemberData(nameof(StateMachines))]
@@ -51,6 +51,8 @@ public sealed class TemplateStateMachineTests
     [InlineData("UsageCloseFunction")]
     [InlineData("UsagePublishedFunction")]
     [InlineData("UsageQueryFunction")]
+    [InlineData("TierChangeFunction")]
+    [InlineData("TierChangeStateMachine")]
     public void Control_plane_policies_name_every_action(string logicalId)
     {
         var statements = ((YamlSequenceNode)Properties(logicalId).Children[new YamlScalarNode("Policies")]).Children
