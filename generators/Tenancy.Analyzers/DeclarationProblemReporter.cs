@@ -31,6 +31,7 @@ internal static class DeclarationProblemReporter
         DiagnosticIds.MissingTenantScope => TenancyDiagnostics.MissingTenantScope,
         DiagnosticIds.IndexNotTenantPrefixed => TenancyDiagnostics.IndexNotTenantPrefixed,
         DiagnosticIds.TemplatePlacesTenant => TenancyDiagnostics.TemplatePlacesTenant,
+        DiagnosticIds.ProjectionNamesSensitiveOrUnknown => TenancyDiagnostics.ProjectionNamesSensitiveOrUnknown,
         _ => TenancyDiagnostics.InvalidDeclaration,
     };
 }

@@ -60,6 +60,12 @@ internal static class TenancyDiagnostics
         "{0}",
         "Tenant-isolation diagnostics are not configurable; an attempt to suppress one or lower its severity is itself an error.");
 
+    public static readonly DiagnosticDescriptor ProjectionNamesSensitiveOrUnknown = Create(
+        "TNT008",
+        "Projection names a sensitive or unknown property",
+        "{0}",
+        "A [TenantProjection] may only name stored, non-sensitive properties of its entity; a [Sensitive] or [Encrypted] property, or a name the entity does not store, would ask a narrower role for attributes it must not read or that do not exist.");
+
     /// <summary>TNT007 for compilation-wide settings, reported when the whole compilation has been seen.</summary>
     public static readonly DiagnosticDescriptor SuppressionAttemptInOptions = Create(
         "TNT007",

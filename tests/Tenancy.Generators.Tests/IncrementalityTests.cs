@@ -110,7 +110,7 @@ public class IncrementalityTests
         }
     }
 
-    private static int AssertNoCompilerObjects(object? value, HashSet<object> seen, string path)
+    internal static int AssertNoCompilerObjects(object? value, HashSet<object> seen, string path)
     {
         if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum || !seen.Add(value))
         {

@@ -23,7 +23,7 @@ public sealed class SuppressionAttemptAnalyzer : DiagnosticAnalyzer
     private const string CategoryKey = "dotnet_analyzer_diagnostic.category-" + TenancyDiagnostics.Category + ".severity";
 
     /// <summary>The ids whose per-file severity is checked; keep in step with AnalyzerReleases.</summary>
-    private static readonly string[] KnownIds = { "TNT001", "TNT002", "TNT003", "TNT004", "TNT005", "TNT006", "TNT007" };
+    private static readonly string[] KnownIds = { "TNT001", "TNT002", "TNT003", "TNT004", "TNT005", "TNT006", "TNT007", "TNT008" };
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         TenancyDiagnostics.SuppressionAttempt,

@@ -7,4 +7,5 @@ internal static class DiagnosticIds
     public const string InvalidDeclaration = "TNT002";
     public const string IndexNotTenantPrefixed = "TNT005";
     public const string TemplatePlacesTenant = "TNT006";
+    public const string ProjectionNamesSensitiveOrUnknown = "TNT008";
 }

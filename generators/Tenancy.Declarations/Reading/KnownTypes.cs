@@ -13,6 +13,8 @@ internal static class KnownTypes
     public const string ConcurrencyVersionAttribute = "Tenancy.Isolation.Repositories.ConcurrencyVersionAttribute";
     public const string StoredNameAttribute = "Tenancy.Isolation.Repositories.StoredNameAttribute";
     public const string NotStoredAttribute = "Tenancy.Isolation.Repositories.NotStoredAttribute";
+    public const string SensitiveAttribute = "Tenancy.Isolation.Repositories.SensitiveAttribute";
+    public const string TenantProjectionAttribute = "Tenancy.Isolation.Repositories.TenantProjectionAttribute";
     public const string TenantScope = "Tenancy.Isolation.TenantScope";
     public const string PageRequest = "Tenancy.Isolation.Repositories.PageRequest";
     public const string SortKeyCondition = "Tenancy.Isolation.Repositories.SortKeyCondition";

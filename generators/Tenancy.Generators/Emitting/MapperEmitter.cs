@@ -85,7 +85,7 @@ internal static class MapperEmitter
         writer.CloseBlock();
     }
 
-    private static void EmitFromMap(SourceWriter writer, ObjectSpec obj)
+    internal static void EmitFromMap(SourceWriter writer, ObjectSpec obj)
     {
         writer.WriteLine($"internal static {obj.TypeName} FromMap{obj.HelperSuffix}({Names.Item} map)");
         writer.OpenBlock();
@@ -130,7 +130,7 @@ internal static class MapperEmitter
         writer.CloseBlock();
     }
 
-    private static void EmitEnum(SourceWriter writer, EnumSpec spec)
+    internal static void EmitEnum(SourceWriter writer, EnumSpec spec)
     {
         writer.WriteLine($"internal static string Format{spec.HelperSuffix}({spec.TypeName} value) => value switch");
         writer.OpenBlock();

@@ -432,13 +432,13 @@ internal static class RepositoryEmitter
         writer.CloseBlock();
     }
 
-    private static string PartitionKey(KeyTemplate? template, string scope, Func<KeyPart, string> valueOf) =>
+    internal static string PartitionKey(KeyTemplate? template, string scope, Func<KeyPart, string> valueOf, string enumFormat = "ItemMapper.Format") =>
         template is null || template.IsEmpty
             ? $"{Names.TenantKeys}.Partition({scope})"
-            : $"{Names.TenantKeys}.Partition({scope}, {Render(template, valueOf)})";
+            : $"{Names.TenantKeys}.Partition({scope}, {Render(template, valueOf, enumFormat)})";
 
     /// <summary>The template as a string expression; every placeholder value passes through KeySegment validation.</summary>
-    private static string Render(KeyTemplate template, Func<KeyPart, string> valueOf)
+    internal static string Render(KeyTemplate template, Func<KeyPart, string> valueOf, string enumFormat = "ItemMapper.Format")
     {
         var parts = new List<string>();
         foreach (var part in template.Parts)
@@ -450,7 +450,7 @@ internal static class RepositoryEmitter
             }
 
             var value = valueOf(part);
-            var segment = part.ValueKind == ValueKind.Enum ? $"ItemMapper.Format{part.EnumSuffix}({value})" : value;
+            var segment = part.ValueKind == ValueKind.Enum ? $"{enumFormat}{part.EnumSuffix}({value})" : value;
             parts.Add($"{Names.KeySegment}.Of({segment}, {Identifier.Literal(part.PropertyName!)})");
         }
 
