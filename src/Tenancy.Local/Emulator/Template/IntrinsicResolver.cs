@@ -104,9 +104,9 @@ public sealed class IntrinsicResolver
         {
             ("AWS::DynamoDB::Table", "Arn") => LocalAccount.TableArn(PhysicalName(logicalId)),
             ("AWS::IAM::Role", "Arn") => LocalAccount.RoleArn(PhysicalName(logicalId)),
-            // Functions and state machines are named after their logical ids locally (the invoker's function names).
+            // Functions are named after their logical ids locally (the invoker's names); state machines <stack>-<logical id>, as SAM names them.
             ("AWS::Serverless::Function" or "AWS::Lambda::Function", "Arn") => $"arn:{LocalAccount.Partition}:lambda:{LocalAccount.Region}:{LocalAccount.Id}:function:{logicalId}",
-            ("AWS::Serverless::StateMachine" or "AWS::StepFunctions::StateMachine", "Arn") => $"arn:{LocalAccount.Partition}:states:{LocalAccount.Region}:{LocalAccount.Id}:stateMachine:{logicalId}",
+            ("AWS::Serverless::StateMachine" or "AWS::StepFunctions::StateMachine", "Arn") => $"arn:{LocalAccount.Partition}:states:{LocalAccount.Region}:{LocalAccount.Id}:stateMachine:{Ref("AWS::StackName")}-{logicalId}",
             _ => throw new InvalidDataException($"GetAtt {logicalId}.{attribute} ({type}) is not supported by the local cloud."),
         };
     }
