@@ -76,7 +76,7 @@ public sealed class StepFunctionsCliTests
         Assert.True((string)described["status"]! == "SUCCEEDED", described.ToJsonString());
         var cloud = _fixture.Cloud;
         var key = Assert.Single(cloud.KmsKeys.Keys, k => k.Tags.GetValueOrDefault("TenantID") == tenant);
-        Assert.Equal(key.KeyId, cloud.KmsKeys.AliasTarget($"alias/tenant/{tenant}"));
+        Assert.Equal(key.KeyId, cloud.KmsKeys.AliasTarget($"alias/tenancy/{tenant}"));
         Assert.Equal(tenant, cloud.UserPool.User("admin@umbrella.example").Attributes["custom:tenantID"]);
         var apiKey = Assert.Single(cloud.ApiGateway.ApiKeys, k => k.Name == $"tenant-{tenant}");
         Assert.Equal(cloud.ApiGateway.UsagePlans.Single(p => p.Name == cloud.Template.UsagePlans.Single(t => t.LogicalId == "PremiumUsagePlan").Name).Id, cloud.ApiGateway.PlanOf(apiKey.Id)!.Id);
