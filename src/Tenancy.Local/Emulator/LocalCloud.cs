@@ -481,6 +481,7 @@ public sealed class LocalCloud : IAsyncDisposable
         _adminKms.Dispose();
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        await Executions.AbortAllAsync().ConfigureAwait(false);
         _http.Dispose();
         Issuer.Dispose();
         await _dynamoDbLocal.DisposeAsync().ConfigureAwait(false);

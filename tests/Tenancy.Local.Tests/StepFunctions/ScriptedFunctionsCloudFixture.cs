@@ -1,4 +1,5 @@
 using Tenancy.Local.Emulator;
+using Tenancy.Local.Emulator.Services.StepFunctions;
 
 namespace Tenancy.Local.Tests.StepFunctions;
 
@@ -9,8 +10,12 @@ public sealed class ScriptedFunctionsCloudFixture : IAsyncLifetime
 
     public LocalCloud Cloud { get; private set; } = null!;
 
-    public async Task InitializeAsync() =>
+    public async Task InitializeAsync()
+    {
         Cloud = await LocalCloud.StartAsync(new LocalCloudOptions { FunctionInvoker = Registry, CreateTables = false });
+        // The silo table's Wait loop polls in milliseconds rather than the definition's seconds.
+        Cloud.Executions.RunOptions = StateMachineRunOptions.Fast;
+    }
 
     public async Task DisposeAsync() => await Cloud.DisposeAsync();
 }

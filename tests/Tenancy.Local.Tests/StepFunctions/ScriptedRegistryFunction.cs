@@ -9,13 +9,15 @@ namespace Tenancy.Local.Tests.StepFunctions;
 /// bootstraps are reached through (publishing them would cost minutes per test run): it records every event and
 /// answers <c>register</c> as the registry does for a tenant that is already Active, fails with a function error
 /// for <see cref="RefusedTenant"/>, and holds <see cref="HeldTenant"/> until <see cref="Release"/> so a test can
-/// observe a running execution. Any other function is unknown, as in a template without it.
+/// observe a running execution. A tenant named <see cref="NewTenantPrefix"/>… is new: registered Provisioning
+/// (Premium in a silo table), its resources recorded, then activated. Any other function is unknown.
 /// </summary>
 public sealed class ScriptedRegistryFunction : ILocalFunctionInvoker
 {
     public const string LogicalId = "RegistryFunction";
     public const string RefusedTenant = "refused-co";
     public const string HeldTenant = "held-co";
+    public const string NewTenantPrefix = "new-";
 
     private TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -42,9 +44,21 @@ public sealed class ScriptedRegistryFunction : ILocalFunctionInvoker
             await _held.Task.WaitAsync(cancellationToken);
         }
 
-        JsonObject answer = tenant == RefusedTenant
-            ? new() { ["errorType"] = "TenantStateConflict", ["errorMessage"] = $"{tenant} is being offboarded" }
-            : new() { ["status"] = "Active", ["tier"] = (string?)request["tier"] ?? "Basic", ["model"] = "Pool", ["tableName"] = "tenancy-local-app-data" };
+        var tier = (string?)request["tier"] ?? "Basic";
+        JsonObject answer = (tenant, (string?)request["transition"]) switch
+        {
+            (RefusedTenant, _) => new() { ["errorType"] = "TenantStateConflict", ["errorMessage"] = $"{tenant} is being offboarded" },
+            (_, "register") when tenant?.StartsWith(NewTenantPrefix, StringComparison.Ordinal) == true => new()
+            {
+                ["status"] = "Provisioning",
+                ["tier"] = tier,
+                ["model"] = tier == "Premium" ? "Silo" : "Pool",
+                ["tableName"] = tier == "Premium" ? $"tenancy-local-tenant-{tenant}" : "tenancy-local-app-data",
+            },
+            (_, "record-resources") => new() { ["status"] = "Provisioning" },
+            (_, "activate") => new() { ["status"] = "Active" },
+            _ => new() { ["status"] = "Active", ["tier"] = tier, ["model"] = "Pool", ["tableName"] = "tenancy-local-app-data" },
+        };
         return new LocalInvocationResult(System.Text.Encoding.UTF8.GetBytes(answer.ToJsonString()), tenant == RefusedTenant ? "TenantStateConflict" : null);
     }
 }

@@ -66,6 +66,31 @@ public sealed class StepFunctionsCliTests
     }
 
     [Fact]
+    public async Task A_new_premium_tenant_is_onboarded_through_every_local_service_the_definition_calls()
+    {
+        const string tenant = ScriptedRegistryFunction.NewTenantPrefix + "umbrella";
+        var input = $$"""{"tenantId":"{{tenant}}","name":"Umbrella","tier":"Premium","adminEmail":"admin@umbrella.example"}""";
+        var executionArn = (string)(await Cli("start-execution", "--state-machine-arn", OnboardingArn, "--name", "onboard-umbrella", "--input", input)).Json["executionArn"]!;
+
+        var described = await WaitUntilStoppedAsync(executionArn);
+        Assert.True((string)described["status"]! == "SUCCEEDED", described.ToJsonString());
+        var cloud = _fixture.Cloud;
+        var key = Assert.Single(cloud.KmsKeys.Keys, k => k.Tags.GetValueOrDefault("TenantID") == tenant);
+        Assert.Equal(key.KeyId, cloud.KmsKeys.AliasTarget($"alias/tenancy/{tenant}"));
+        Assert.Equal(tenant, cloud.UserPool.User("admin@umbrella.example").Attributes["custom:tenantID"]);
+        var apiKey = Assert.Single(cloud.ApiGateway.ApiKeys, k => k.Name == $"tenant-{tenant}");
+        Assert.Equal(cloud.ApiGateway.UsagePlans.Single(p => p.Name == cloud.Template.UsagePlans.Single(t => t.LogicalId == "PremiumUsagePlan").Name).Id, cloud.ApiGateway.PlanOf(apiKey.Id)!.Id);
+        Assert.Contains(cloud.Events.OfType("TenantOnboarded"), e => (string?)e.Detail["tenantId"] == tenant);
+        var recorded = Assert.Single(_fixture.Registry.Events, e => (string?)e["tenantId"] == tenant && (string?)e["transition"] == "record-resources");
+        Assert.Equal(key.KeyId, (string)recorded["resources"]!["kmsKeyId"]!);
+
+        var history = (await Cli("get-execution-history", "--execution-arn", executionArn)).Json["events"]!.AsArray();
+        var entered = history.Select(e => (string?)e!["stateEnteredEventDetails"]?["name"]).OfType<string>().ToList();
+        Assert.Contains("CreateSiloTable", entered);
+        Assert.Equal("TenantOnboarded", entered[^1]);
+    }
+
+    [Fact]
     public async Task A_function_error_is_caught_by_the_definition_and_fails_the_execution_with_its_error()
     {
         var executionArn = (string)(await Cli("start-execution", "--state-machine-arn", OnboardingArn, "--name", "onboard-refused", "--input", $$"""{"tenantId":"{{ScriptedRegistryFunction.RefusedTenant}}","name":"Refused","tier":"Basic"}""")).Json["executionArn"]!;

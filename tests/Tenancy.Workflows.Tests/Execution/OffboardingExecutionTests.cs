@@ -33,7 +33,7 @@ public sealed class OffboardingExecutionTests
         // The other tenant is untouched.
         Assert.Equal(300, cloud.Data.ItemCount("acme"));
         Assert.Equal("Active", cloud.Registry.Find("acme")!.Status);
-        Assert.Equal(KmsKeyState.Enabled, cloud.Keys.Resolve("alias/tenant/acme").State);
+        Assert.Equal(KmsKeyState.Enabled, cloud.Keys.Resolve("alias/tenancy/acme").State);
         Assert.Equal(["admin@acme.example"], cloud.Cognito.MembersOf("tenant-acme"));
         Assert.Single(cloud.ApiGateway.KeyIdsTaggedWith("acme"));
     }

@@ -26,7 +26,7 @@ public sealed class OnboardingExecutionTests
         Assert.Equal("AppData", record.TableName);
         Assert.Empty(cloud.Tables.TableNames());
 
-        var key = cloud.Keys.Resolve("alias/tenant/acme");
+        var key = cloud.Keys.Resolve("alias/tenancy/acme");
         Assert.Equal("acme", key.Tags["TenantID"]);
         Assert.Equal(KmsKeyState.Enabled, key.State);
         Assert.Equal(key.KeyId, record.Resources["kmsKeyId"]!.GetValue<string>());
@@ -90,7 +90,7 @@ public sealed class OnboardingExecutionTests
 
         Assert.True(retried.Succeeded, $"{retried.Error}: {retried.Cause}");
         Assert.Equal("Active", cloud.Registry.Find("initech")!.Status);
-        Assert.Equal(KmsKeyState.Enabled, cloud.Keys.Resolve("alias/tenant/initech").State);
+        Assert.Equal(KmsKeyState.Enabled, cloud.Keys.Resolve("alias/tenancy/initech").State);
         Assert.Equal(["AppData-initech"], cloud.Tables.TableNames());
     }
 
@@ -152,6 +152,6 @@ public sealed class OnboardingExecutionTests
 
         Assert.True(result.Succeeded, $"{result.Error}: {result.Cause}");
         Assert.Equal("Active", cloud.Registry.Find("wayne")!.Status);
-        Assert.Equal(KmsKeyState.Enabled, cloud.Keys.Resolve("alias/tenant/wayne").State);
+        Assert.Equal(KmsKeyState.Enabled, cloud.Keys.Resolve("alias/tenancy/wayne").State);
     }
 }

@@ -88,7 +88,7 @@ public sealed class WorkflowHarness
     {
         var left = new List<string>();
         left.AddRange(Keys.Keys.Where(k => k.Tags.GetValueOrDefault("TenantID") == tenantId && k.State != KmsKeyState.PendingDeletion).Select(k => $"key {k.KeyId} ({k.State})"));
-        left.AddRange(Keys.Aliases.Where(a => a.Alias == $"alias/tenant/{tenantId}").Select(a => $"alias {a.Alias}"));
+        left.AddRange(Keys.Aliases.Where(a => a.Alias == $"alias/tenancy/{tenantId}").Select(a => $"alias {a.Alias}"));
         left.AddRange(Tables.TableNames().Where(t => t == $"AppData-{tenantId}").Select(t => $"table {t}"));
         left.AddRange(Cognito.Users().Where(u => Cognito.AttributesOf(u).GetValueOrDefault("custom:tenantID") == tenantId).Select(u => $"user {u}"));
         left.AddRange(Cognito.Groups().Where(g => g == $"tenant-{tenantId}").Select(g => $"group {g}"));

@@ -112,7 +112,7 @@ public sealed class IntrinsicResolver
         {
             ("AWS::DynamoDB::Table", "Arn") => LocalAccount.TableArn(PhysicalName(logicalId)),
             ("AWS::IAM::Role", "Arn") => LocalAccount.RoleArn(PhysicalName(logicalId)),
-            // Functions are named after their logical ids locally (the invoker's function names).
+            // Functions are named after their logical ids locally (the invoker's names); state machines <stack>-<logical id>, as SAM names them.
             ("AWS::Serverless::Function" or "AWS::Lambda::Function", "Arn") => $"arn:{LocalAccount.Partition}:lambda:{LocalAccount.Region}:{LocalAccount.Id}:function:{logicalId}",
             ("AWS::Serverless::StateMachine" or "AWS::StepFunctions::StateMachine", "Arn") => StateMachineArn(logicalId),
             _ => throw new InvalidDataException($"GetAtt {logicalId}.{attribute} ({type}) is not supported by the local cloud."),

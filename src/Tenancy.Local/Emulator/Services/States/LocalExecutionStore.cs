@@ -58,6 +58,13 @@ public sealed class LocalExecutionStore
         return execution;
     }
 
+    /// <summary>Aborts every running execution and waits for its interpreter to stop, so none outlives the local cloud.</summary>
+    public async Task AbortAllAsync()
+    {
+        var running = All.Where(e => e.Abort("States.Aborted", "The local cloud stopped.", _time.GetUtcNow())).ToList();
+        await Task.WhenAll(running.Select(e => e.Completion)).ConfigureAwait(false);
+    }
+
     private async Task RunAsync(LocalExecution execution)
     {
         try

@@ -46,8 +46,8 @@ public sealed class LocalStateMachineCatalog
             var substitutions = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var (name, value) in (properties.GetValueOrDefault("DefinitionSubstitutions") as IReadOnlyDictionary<string, object?>) ?? new Dictionary<string, object?>())
             {
-                substitutions[name] = value is IReadOnlyDictionary<string, object?> { Count: 1 } reference && reference.GetValueOrDefault("Ref") is string target && localPhysicalId(target) is { } local
-                    ? local
+                substitutions[name] = value is IReadOnlyDictionary<string, object?> { Count: 1 } reference && reference.GetValueOrDefault("Ref") is string target
+                    ? localPhysicalId(target) ?? EventBusName(resources, target, resolver) ?? resolver.ResolveString(value)
                     : resolver.ResolveString(value);
             }
 
@@ -67,4 +67,13 @@ public sealed class LocalStateMachineCatalog
 
         return new LocalStateMachineCatalog(machines);
     }
+
+    // Ref to an event bus is its name, as CloudFormation gives it.
+    private static string? EventBusName(IReadOnlyDictionary<string, object?> resources, string logicalId, IntrinsicResolver resolver) =>
+        resources.GetValueOrDefault(logicalId) is IReadOnlyDictionary<string, object?> resource
+        && resource.GetValueOrDefault("Type") as string == "AWS::Events::EventBus"
+        && resource.GetValueOrDefault("Properties") is IReadOnlyDictionary<string, object?> properties
+        && properties.GetValueOrDefault("Name") is { } name
+            ? resolver.ResolveString(name)
+            : null;
 }

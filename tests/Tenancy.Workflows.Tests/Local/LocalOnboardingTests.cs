@@ -1,0 +1,154 @@
+using System.Text.Json.Nodes;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Tenancy.Local.Emulator.Pipeline;
+using Tenancy.Local.Emulator.Services.Kms;
+using Tenancy.Local.Emulator.Services.StepFunctions;
+
+namespace Tenancy.Workflows.Tests.Local;
+
+/// <summary>The template's onboarding state machine run against a real local cloud: what it creates is in the cloud's stores.</summary>
+public sealed class LocalOnboardingTests : IClassFixture<LocalWorkflowFixture>
+{
+    private const string Onboarding = "OnboardingStateMachine";
+    private readonly LocalWorkflowFixture _fixture;
+
+    public LocalOnboardingTests(LocalWorkflowFixture fixture) => _fixture = fixture;
+
+    /// <summary>Every Task that provisions something; a failure at any of them must leave nothing behind.</summary>
+    public static TheoryData<string> ProvisioningTasks() =>
+    [
+        "CreateTenantKey", "CreateTenantKeyAlias", "CreateSiloTable", "DescribeSiloTable", "CreateTenantGroup",
+        "CreateTenantAdmin", "AddAdminToTenantGroup", "CreateTenantApiKey", "AttachApiKeyToTierPlan", "RecordTenantResources", "ActivateTenant",
+    ];
+
+    [Fact]
+    public void State_machine_arn_is_named_as_sam_names_it()
+    {
+        Assert.Equal("arn:aws:states:us-east-1:000000000000:stateMachine:tenancy-local-OnboardingStateMachine".Replace("us-east-1", _fixture.Cloud.Region, StringComparison.Ordinal).Replace("000000000000", _fixture.Cloud.AccountId, StringComparison.Ordinal), _fixture.Workflows.StateMachineArn(Onboarding));
+        Assert.Contains($"\"{_fixture.Cloud.UserPool.UserPoolId}\"", _fixture.Workflows.Definition(Onboarding), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Basic_tenant_gets_its_key_user_group_and_api_key_in_the_local_cloud()
+    {
+        var result = await OnboardAsync("lbasic", "Basic");
+
+        Assert.True(result.Succeeded, $"{result.Error}: {result.Cause}");
+        var cloud = _fixture.Cloud;
+        Assert.Equal("Active", _fixture.Registry.Find("lbasic")!.Status);
+        var key = cloud.KmsKeys.Resolve("alias/tenancy/lbasic");
+        Assert.Equal("lbasic", key.Tags["TenantID"]);
+        Assert.Equal(KmsKeyState.Enabled, key.State);
+        Assert.Equal("lbasic", cloud.UserPool.User("admin@lbasic.example").Attributes["custom:tenantID"]);
+        Assert.Equal("admin@lbasic.example", Assert.Single(cloud.UserPool.UsersInGroup("tenant-lbasic")).Username);
+        var apiKeyValue = _fixture.Registry.Find("lbasic")!.Resources["apiKeyValue"]!.GetValue<string>();
+        Assert.Equal(cloud.ApiGateway.UsagePlans.Single(p => p.Name.EndsWith("-basic", StringComparison.Ordinal)).Id, cloud.ApiGateway.FindByApiKeyValue(apiKeyValue)!.UsagePlanId);
+        Assert.False(await TableExistsAsync("AppData-lbasic"));
+        Assert.Contains(cloud.Events.OfType("TenantOnboarded"), e => e.Detail["tenantId"]!.GetValue<string>() == "lbasic");
+    }
+
+    [Fact]
+    public async Task Premium_tenant_gets_a_silo_table_in_dynamodb_local_and_the_premium_plan()
+    {
+        var result = await OnboardAsync("lprem", "Premium");
+
+        Assert.True(result.Succeeded, $"{result.Error}: {result.Cause}");
+        using var dynamoDb = RawDynamoDb();
+        var table = (await dynamoDb.DescribeTableAsync("AppData-lprem")).Table;
+        Assert.Equal(TableStatus.ACTIVE, table.TableStatus);
+        Assert.Contains(table.GlobalSecondaryIndexes, i => i.IndexName == "GSI1");
+        var apiKeyValue = _fixture.Registry.Find("lprem")!.Resources["apiKeyValue"]!.GetValue<string>();
+        Assert.Equal(_fixture.Cloud.ApiGateway.UsagePlans.Single(p => p.Name.EndsWith("-premium", StringComparison.Ordinal)).Id, _fixture.Cloud.ApiGateway.FindByApiKeyValue(apiKeyValue)!.UsagePlanId);
+    }
+
+    [Fact]
+    public async Task Onboarding_the_same_tenant_twice_is_idempotent()
+    {
+        var first = await OnboardAsync("ltwice", "Premium");
+        var again = await OnboardAsync("ltwice", "Premium");
+
+        Assert.True(first.Succeeded, $"{first.Error}: {first.Cause}");
+        Assert.True(again.Succeeded, $"{again.Error}: {again.Cause}");
+        Assert.Contains("TenantAlreadyOnboarded", again.EnteredStates);
+        Assert.DoesNotContain("CreateTenantKey", again.EnteredStates);
+
+        Assert.Equal("Active", _fixture.Registry.Find("ltwice")!.Status);
+        Assert.Single(_fixture.Cloud.KmsKeys.Keys, k => k.Tags.GetValueOrDefault("TenantID") == "ltwice" && k.State == KmsKeyState.Enabled);
+        Assert.Single(_fixture.Cloud.ApiGateway.ApiKeys, k => k.Tags.GetValueOrDefault("TenantID") == "ltwice");
+        Assert.Single(_fixture.Cloud.UserPool.UsersInGroup("tenant-ltwice"));
+        Assert.Single(_fixture.Cloud.Events.OfType("TenantOnboarded"), e => e.Detail["tenantId"]!.GetValue<string>() == "ltwice");
+    }
+
+    [Theory]
+    [MemberData(nameof(ProvisioningTasks))]
+    public async Task A_failure_at_any_task_leaves_nothing_in_the_local_cloud_and_the_tenant_failed_then_a_retry_succeeds(string failingState)
+    {
+        // The state's initials and length: a distinct tenant per state in the shared cloud.
+        var tenantId = "lf" + string.Concat(failingState.Where(char.IsUpper)).ToLowerInvariant() + failingState.Length;
+        _fixture.Faults.FailState(failingState, "States.TaskFailed", $"injected at {failingState}");
+        StateMachineExecutionResult failed;
+        try
+        {
+            failed = await OnboardAsync(tenantId, "Premium");
+        }
+        finally
+        {
+            _fixture.Faults.ClearFaults();
+        }
+
+        Assert.False(failed.Succeeded);
+        Assert.Contains(failingState, failed.EnteredStates);
+        Assert.Equal("Failed", _fixture.Registry.Find(tenantId)!.Status);
+        Assert.Empty(await ResourcesLeftAsync(tenantId));
+
+        var retried = await OnboardAsync(tenantId, "Premium");
+        Assert.True(retried.Succeeded, $"{retried.Error}: {retried.Cause}");
+        Assert.Equal("Active", _fixture.Registry.Find(tenantId)!.Status);
+    }
+
+    private Task<StateMachineExecutionResult> OnboardAsync(string tenantId, string tier) =>
+        _fixture.Workflows.RunAsync(
+            Onboarding,
+            new JsonObject { ["tenantId"] = tenantId, ["name"] = $"{tenantId} Inc.", ["tier"] = tier, ["adminEmail"] = $"admin@{tenantId}.example" },
+            $"onboard-{tenantId}-{Guid.NewGuid():N}",
+            StateMachineRunOptions.Fast);
+
+    /// <summary>Every resource of the tenant still live in the cloud's stores (raw reads, not through the workflow's handlers).</summary>
+    private async Task<IReadOnlyList<string>> ResourcesLeftAsync(string tenantId)
+    {
+        var cloud = _fixture.Cloud;
+        var left = new List<string>();
+        left.AddRange(cloud.KmsKeys.Keys.Where(k => k.Tags.GetValueOrDefault("TenantID") == tenantId && k.State != KmsKeyState.PendingDeletion).Select(k => $"key {k.KeyId} ({k.State})"));
+        left.AddRange(cloud.KmsKeys.Aliases.Where(a => a.Alias == $"alias/tenancy/{tenantId}").Select(a => $"alias {a.Alias}"));
+        if (await TableExistsAsync($"AppData-{tenantId}"))
+        {
+            left.Add($"table AppData-{tenantId}");
+        }
+
+        left.AddRange(cloud.UserPool.Users.Where(u => u.Attributes.GetValueOrDefault("custom:tenantID") == tenantId).Select(u => $"user {u.Username}"));
+        try
+        {
+            cloud.UserPool.Group($"tenant-{tenantId}");
+            left.Add($"group tenant-{tenantId}");
+        }
+        catch (AwsServiceException e) when (e.Code == "ResourceNotFoundException")
+        {
+            // Gone, as it must be.
+        }
+
+        left.AddRange(cloud.ApiGateway.ApiKeys.Where(k => k.Tags.GetValueOrDefault("TenantID") == tenantId).Select(k => $"api key {k.Id}"));
+        return left;
+    }
+
+    private async Task<bool> TableExistsAsync(string tableName)
+    {
+        using var dynamoDb = RawDynamoDb();
+        var tables = await dynamoDb.ListTablesAsync(new ListTablesRequest());
+        return tables.TableNames.Contains(tableName);
+    }
+
+    /// <summary>A client straight to DynamoDB Local, past the local cloud's front and IAM.</summary>
+    private AmazonDynamoDBClient RawDynamoDb() =>
+        new(new Amazon.Runtime.BasicAWSCredentials("local", "local"), new AmazonDynamoDBConfig { ServiceURL = _fixture.Cloud.DynamoDbLocalEndpoint.ToString(), AuthenticationRegion = _fixture.Cloud.Region });
+}
