@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2;
-using Amazon.DynamoDBv2.Model;
-using Tenancy.Local.Emulator.Pipeline;
 using Tenancy.Local.Emulator.Services.Kms;
 using Tenancy.Local.Emulator.Services.StepFunctions;
 
@@ -114,41 +112,9 @@ public sealed class LocalOnboardingTests : IClassFixture<LocalWorkflowFixture>
             $"onboard-{tenantId}-{Guid.NewGuid():N}",
             StateMachineRunOptions.Fast);
 
-    /// <summary>Every resource of the tenant still live in the cloud's stores (raw reads, not through the workflow's handlers).</summary>
-    private async Task<IReadOnlyList<string>> ResourcesLeftAsync(string tenantId)
-    {
-        var cloud = _fixture.Cloud;
-        var left = new List<string>();
-        left.AddRange(cloud.KmsKeys.Keys.Where(k => k.Tags.GetValueOrDefault("TenantID") == tenantId && k.State != KmsKeyState.PendingDeletion).Select(k => $"key {k.KeyId} ({k.State})"));
-        left.AddRange(cloud.KmsKeys.Aliases.Where(a => a.Alias == $"alias/tenancy/{tenantId}").Select(a => $"alias {a.Alias}"));
-        if (await TableExistsAsync($"AppData-{tenantId}"))
-        {
-            left.Add($"table AppData-{tenantId}");
-        }
+    private Task<IReadOnlyList<string>> ResourcesLeftAsync(string tenantId) => TenantResourcesInCloud.LeftAsync(_fixture.Cloud, tenantId);
 
-        left.AddRange(cloud.UserPool.Users.Where(u => u.Attributes.GetValueOrDefault("custom:tenantID") == tenantId).Select(u => $"user {u.Username}"));
-        try
-        {
-            cloud.UserPool.Group($"tenant-{tenantId}");
-            left.Add($"group tenant-{tenantId}");
-        }
-        catch (AwsServiceException e) when (e.Code == "ResourceNotFoundException")
-        {
-            // Gone, as it must be.
-        }
+    private Task<bool> TableExistsAsync(string tableName) => TenantResourcesInCloud.TableExistsAsync(_fixture.Cloud, tableName);
 
-        left.AddRange(cloud.ApiGateway.ApiKeys.Where(k => k.Tags.GetValueOrDefault("TenantID") == tenantId).Select(k => $"api key {k.Id}"));
-        return left;
-    }
-
-    private async Task<bool> TableExistsAsync(string tableName)
-    {
-        using var dynamoDb = RawDynamoDb();
-        var tables = await dynamoDb.ListTablesAsync(new ListTablesRequest());
-        return tables.TableNames.Contains(tableName);
-    }
-
-    /// <summary>A client straight to DynamoDB Local, past the local cloud's front and IAM.</summary>
-    private AmazonDynamoDBClient RawDynamoDb() =>
-        new(new Amazon.Runtime.BasicAWSCredentials("local", "local"), new AmazonDynamoDBConfig { ServiceURL = _fixture.Cloud.DynamoDbLocalEndpoint.ToString(), AuthenticationRegion = _fixture.Cloud.Region });
+    private AmazonDynamoDBClient RawDynamoDb() => TenantResourcesInCloud.RawDynamoDb(_fixture.Cloud);
 }
