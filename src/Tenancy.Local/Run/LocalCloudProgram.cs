@@ -22,14 +22,20 @@ public static class LocalCloudProgram
             return await InvokeCommand.RunAsync(invokeArgs, Console.Out, Console.Error, stop.Token).ConfigureAwait(false);
         }
 
+        var templatePath = LocalGatewayMode.TemplatePathOf(args);
+        var useGateway = LocalGatewayMode.UseGateway(templatePath, args);
+
+        // The AOT publishes dominate a first run: they start now, while DynamoDB Local installs and starts and the
+        // demo tenants are onboarded, instead of after.
+        var publishing = useGateway ? LocalGatewayMode.PublishAsync(templatePath, stop.Token) : Task.CompletedTask;
         Console.WriteLine("Starting the Tenancy local cloud (DynamoDB Local, STS, KMS, issuer, IAM from template.yaml)…");
         await using var cloud = await LocalCloud.StartAsync(LocalCloudSettings.FromConfiguration(args), stop.Token).ConfigureAwait(false);
         var tenants = await DemoTenants.OnboardAsync(cloud, stop.Token).ConfigureAwait(false);
         Console.WriteLine(LocalCloudBanner.Describe(cloud, tenants));
 
-        var templatePath = LocalGatewayMode.TemplatePathOf(args);
-        if (LocalGatewayMode.UseGateway(templatePath, args))
+        if (useGateway)
         {
+            await publishing.ConfigureAwait(false);
             Console.WriteLine("Starting the tenant API behind the local API Gateway front (authorizer → usage plan → ApiFunction, Native AOT via the Lambda Runtime API)…");
             await using var served = await LocalGatewayMode.StartAsync(cloud, templatePath, stop.Token).ConfigureAwait(false);
             Console.WriteLine();

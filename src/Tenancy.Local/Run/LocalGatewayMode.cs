@@ -41,6 +41,20 @@ public sealed class LocalGatewayMode : IAsyncDisposable
         return RestApiDefinitionReader.Read(templatePath, functions.Keys.ToList()).AuthorizerFunction is not null;
     }
 
+    /// <summary>
+    /// Publishes the API and authorizer bootstraps when stale, without the local cloud (so it can run while the cloud
+    /// starts); <see cref="StartAsync"/> then finds them up to date.
+    /// </summary>
+    public static async Task PublishAsync(string templatePath, CancellationToken cancellationToken)
+    {
+        await using var invoker = new LocalFunctionInvoker(new LocalFunctionInvokerOptions { TemplatePath = templatePath, BuildLog = Console.WriteLine });
+        var api = RestApiDefinitionReader.Read(templatePath, invoker.Functions.Keys.ToList());
+        foreach (var function in new[] { api.IntegrationFunction, api.AuthorizerFunction }.OfType<string>())
+        {
+            await invoker.PrepareAsync(function, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     public static async Task<LocalGatewayMode> StartAsync(LocalCloud cloud, string templatePath, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cloud);
