@@ -33,7 +33,7 @@ builder.Services
     .AddMe()
     .AddOrders()
     .AddAttachments(builder.Configuration, settings.MaxRequestBodyBytes);
-if (OpenApiDocumentGeneration.IsRunning)
+if (OpenApiDocumentGeneration.IsSupported && OpenApiDocumentGeneration.IsToolRunning)
 {
     // Only the build-time document tool; trimmed out of the published bootstrap.
     builder.Services.AddTenantApiDocument();

@@ -6,13 +6,13 @@ namespace Tenancy.Api.OpenApi;
 
 /// <summary>
 /// The OpenAPI services that describe the tenant API (<c>docs/openapi.json</c>). Registered only while the build-time
-/// document tool runs the app (<see cref="OpenApiDocumentGeneration.IsRunning"/>); the routes themselves declare their
+/// document tool runs the app (<see cref="OpenApiDocumentGeneration.IsToolRunning"/>); the routes themselves declare their
 /// bodies, responses and problems, these transformers add what the routes cannot say: the API's identity and the
 /// tenant bearer token.
 /// </summary>
 internal static class OpenApiDocumentFeature
 {
-    /// <summary>The document name, and so the build-time file <c>bootstrap_v1.json</c>'s suffix.</summary>
+    /// <summary>The one document the tool generates (scripts/openapi.sh stores it as docs/openapi.json).</summary>
     internal const string DocumentName = "v1";
 
     internal static IServiceCollection AddTenantApiDocument(this IServiceCollection services) =>

@@ -18,6 +18,9 @@ internal static class OpenApiDocumentGeneration
     [FeatureSwitchDefinition(SwitchName)]
     internal static bool IsSupported => AppContext.TryGetSwitch(SwitchName, out var enabled) && enabled;
 
-    /// <summary>Both the build asked for the document and the document tool is the entry assembly.</summary>
-    internal static bool IsRunning => IsSupported && Assembly.GetEntryAssembly()?.GetName().Name == DocumentToolAssembly;
+    /// <summary>
+    /// The document tool is the entry assembly. Callers test <see cref="IsSupported"/> first, in the same condition, so
+    /// the trimmer sees a constant and drops the branch.
+    /// </summary>
+    internal static bool IsToolRunning => Assembly.GetEntryAssembly()?.GetName().Name == DocumentToolAssembly;
 }
