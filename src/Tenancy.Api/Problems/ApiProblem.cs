@@ -18,4 +18,8 @@ public sealed record ApiProblem(
     [JsonPropertyName("traceId")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? TraceId { get; init; }
+
+    /// <summary>Seconds after which the client may retry; sent as the <c>Retry-After</c> header, not in the body.</summary>
+    [JsonIgnore]
+    public int? RetryAfterSeconds { get; init; }
 }

@@ -21,6 +21,11 @@ public static class ProblemResponseWriter
             response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
         }
 
+        if (problem.RetryAfterSeconds is { } retryAfter)
+        {
+            response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         var document = problem with { Instance = context.Request.Path.Value, TraceId = context.TraceIdentifier };
         await JsonSerializer.SerializeAsync(response.Body, document, ProblemsJsonContext.Default.ApiProblem, context.RequestAborted).ConfigureAwait(false);
     }

@@ -16,6 +16,7 @@ public sealed class TenantIsolationProblemMapping : IExceptionProblemMapping
     public ApiProblem? TryMap(Exception exception, HttpContext context) => exception switch
     {
         TenantAccessDeniedException denied => FromTenantAccessDenied(denied),
+        TenantMovingException => StatusProblems.Create(503, TenantProblemTypes.TenantMoving, "The tenant is being moved.", "Writes are refused while the tenant's data moves; reads are served. Retry later.") with { RetryAfterSeconds = MovingRetryAfterSeconds },
         TenantEncryptionException { InnerException: var cause } when TransientDependencyFailure.Is(cause) => Unavailable(),
         TenantEncryptionException => StatusProblems.Create(500, TenantProblemTypes.DataUnreadable, "The tenant's data could not be decrypted.", "An encrypted attribute could not be read with the tenant's key; no data is returned."),
         AmazonServiceException { ErrorCode: "AccessDeniedException" or "AccessDenied" or "UnrecognizedClientException" } =>
@@ -23,6 +24,9 @@ public sealed class TenantIsolationProblemMapping : IExceptionProblemMapping
         _ when TransientDependencyFailure.Is(exception) => Unavailable(),
         _ => null,
     };
+
+    // About one registry cache lifetime: the freeze is lifted or switched, and seen, no sooner than that.
+    private const int MovingRetryAfterSeconds = 30;
 
     private static ApiProblem Unavailable() => StatusProblems.Create(503, ProblemTypes.Unavailable, "Temporarily unavailable.", "Please retry later.");
 

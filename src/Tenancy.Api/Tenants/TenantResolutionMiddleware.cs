@@ -46,7 +46,23 @@ public sealed class TenantResolutionMiddleware
         var user = await verifying.ConfigureAwait(false);
         await prefetch.ConfigureAwait(false);
         InvocationTenantCheck.EnsureSameTenant(context.GetLambdaInvocationContext()?.TenantId, user);
+        var writing = !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method);
+        // A write needs the freeze checked on the same (cached) registration the scope is built from: a tier change
+        // copies only after every instance's cache shows the freeze, so no write can land in the table being left.
+        var registration = writing
+            ? await (_registry ??= _services.GetRequiredService<ITenantRegistry>()).FindAsync(user.TenantId, context.RequestAborted).ConfigureAwait(false)
+            : null;
+        if (registration is { IsWriteFrozen: true })
+        {
+            throw new TenantMovingException();
+        }
+
         var scope = await scopes.CreateAsync(user.TenantId, new TenantRequestor(user.Subject), context.RequestAborted).ConfigureAwait(false);
+        if (registration is not null && scope.Placement != registration.Placement)
+        {
+            throw new TenantMovingException(); // The placement changed between the check and the scope: a move switched.
+        }
+
         context.Features.Set(new RequestTenant(user, scope));
         using (AmbientTenant.Enter(scope))
         {

@@ -26,11 +26,16 @@ internal sealed class TenantFieldRebinder
         {
             return await _encryptor.DecryptAsync(value, new EncryptedFieldContext(tenantId, tableName, partitionKey, sortKey, attributeName), cancellationToken).ConfigureAwait(false);
         }
-        catch (TenantEncryptionException)
+        catch (TenantEncryptionException e) when (!IsDependencyFailure(e.InnerException))
         {
             return null;
         }
     }
+
+    // A key service that cannot answer says nothing about the value: treating it as plain bytes would copy ciphertext
+    // bound to the source table and digest it equal on both sides, so it fails the step instead.
+    private static bool IsDependencyFailure(Exception? cause) =>
+        cause is Amazon.Runtime.AmazonServiceException or Amazon.Runtime.AmazonClientException or HttpRequestException or TimeoutException or OperationCanceledException;
 
     /// <summary>Seals <paramref name="plaintext"/> for the given context.</summary>
     public ValueTask<byte[]> SealAsync(TenantId tenantId, string tableName, string partitionKey, string sortKey, string attributeName, byte[] plaintext, CancellationToken cancellationToken) =>

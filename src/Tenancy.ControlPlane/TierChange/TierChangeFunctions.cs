@@ -13,11 +13,8 @@ public static class TierChangeFunctions
 {
     public const string TierChange = "tier-change";
 
-    public static LambdaFunctionHost Map(LambdaFunctionHost host)
-    {
-        ArgumentNullException.ThrowIfNull(host);
-        // Created on first use so the other handlers of this bootstrap never build these clients.
-        var handler = new Lazy<TierChangeHandler>(static () =>
+    public static LambdaFunctionHost Map(LambdaFunctionHost host) =>
+        Map(host, static () =>
         {
             var dynamoDb = new AmazonDynamoDBClient();
             var kms = new AmazonKeyManagementServiceClient();
@@ -29,6 +26,13 @@ public static class TierChangeFunctions
                 new TierChangeOptions(),
                 registration => encryptors.Create(registration.TenantId, registration.Placement, new TenantClients(registration.TenantId, dynamoDb, kms, s3)));
         });
+
+    /// <summary>Maps the handler <paramref name="create"/> builds (on first use, so other handlers of the bootstrap never build its clients).</summary>
+    public static LambdaFunctionHost Map(LambdaFunctionHost host, Func<TierChangeHandler> create)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(create);
+        var handler = new Lazy<TierChangeHandler>(create);
         return host.Map(
             TierChange,
             TierChangeJsonContext.Default.TierChangeRequest,
