@@ -111,6 +111,11 @@ public sealed class S3CorpusTests : IAsyncLifetime
 
         Assert.True(count >= DirectDynamoDbCorpusTests.AttemptsPerPath);
         await AssertVictimAttachmentsIntactAsync();
+
+        // The control: the same routes serve the attacker's own attachment, so the denials above are not an outage.
+        using var own = await ApiCalls.SendAsync(_fixture.Http, HttpMethod.Get, $"/orders/{ownOrder}/attachments/{AttachmentName}", _fixture.Attacker.AccessToken);
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal(_fixture.Attacker.Secret, await own.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -152,6 +157,14 @@ public sealed class S3CorpusTests : IAsyncLifetime
 
         Assert.True(count >= DirectDynamoDbCorpusTests.AttemptsPerPath);
         await AssertVictimAttachmentsIntactAsync();
+
+        // The control: the same credentials read and list the attacker's own objects (stored envelope-encrypted, so the
+        // raw object does not hold the plaintext marker; that is why any read of a foreign key counts as a leak above).
+        var ownKey = VictimKey(_fixture.Attacker.Id, _fixture.VictimOrderIds[_fixture.Attacker.Id][0]);
+        var raw = (string)(await GetAsync(ownKey))!;
+        Assert.NotEmpty(raw);
+        Assert.DoesNotContain(_fixture.Attacker.Secret, raw, StringComparison.Ordinal);
+        Assert.Contains(ownKey, (string)(await ListAsync(OwnPrefix))!, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -175,9 +188,11 @@ public sealed class S3CorpusTests : IAsyncLifetime
             var (exitCode, stdout, stderr) = await RunCliAsync(arguments);
             var written = File.Exists(output) ? await File.ReadAllTextAsync(output) : string.Empty;
             File.Delete(output);
+            // Objects are stored encrypted, so a successful get-object of a foreign key is a leak whatever its bytes.
+            var foreignRead = x.shape is 0 or 3 && exitCode == 0 && !IsOwn(arguments[5]);
             var outcome = exitCode != 0
                 ? AttackOutcome.Denied
-                : _fixture.ContainsVictimData(stdout + written) || ForeignKeyIn(stdout) ? AttackOutcome.Leaked : AttackOutcome.Empty;
+                : foreignRead || _fixture.ContainsVictimData(stdout + written) || ForeignKeyIn(stdout) ? AttackOutcome.Leaked : AttackOutcome.Empty;
             _fixture.Tally.Record(path, outcome, $"{x} → exit {exitCode} {stderr.Trim()}");
             Interlocked.Increment(ref count);
             Assert.True(outcome != AttackOutcome.Leaked, $"aws {string.Join(' ', arguments)} → {stdout}{written}");
