@@ -119,7 +119,6 @@ internal static class ProjectionEmitter
         writer.WriteLine($"public async {result} QueryAsync({Names.TenantScope} scope{Parameters(keys)}, {condition}, {page}, {Names.CancellationToken} cancellationToken = default)");
         writer.OpenBlock();
         writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(scope);");
-        writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(page);");
         writer.WriteLine($"var partitionKey = {RepositoryEmitter.PartitionKey(entity.PartitionKey, "scope", ParameterName, "KeyMapper.Format")};");
         writer.WriteLine("var names = ProjectionNames();");
         writer.WriteLine($"var values = new {Names.Item}();");

@@ -41,7 +41,6 @@ namespace Notes
         public async global::System.Threading.Tasks.Task<global::Tenancy.Isolation.Repositories.Page<global::Notes.MemoTitle>> QueryAsync(global::Tenancy.Isolation.TenantScope scope, global::Tenancy.Isolation.Repositories.SortKeyCondition? condition, global::Tenancy.Isolation.Repositories.PageRequest page, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(scope);
-            global::System.ArgumentNullException.ThrowIfNull(page);
             var partitionKey = global::Tenancy.Isolation.Repositories.Runtime.TenantKeys.Partition(scope);
             var names = ProjectionNames();
             var values = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>();
