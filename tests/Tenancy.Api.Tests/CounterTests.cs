@@ -51,13 +51,17 @@ public sealed class CounterTests
     [Fact]
     public async Task Writes_share_one_data_key_per_tenant_within_the_cache_window()
     {
+        // Counted around the batch only: other tests may start their own API processes for this tenant.
         var tenant = _fixture.Neighbour;
+        var assumeRoleBefore = _fixture.AssumeRoleCallsByApi(tenant);
+        var generateBefore = _fixture.Cloud.Counters.KmsForTenant("GenerateDataKey", tenant.Id);
         for (var i = 0; i < 20; i++)
         {
             await _fixture.Http.CreateOrderAsync(tenant, $"Batch {i}", $"batch{i}@initech.example");
         }
 
-        Assert.True(_fixture.Cloud.Counters.KmsForTenant("GenerateDataKey", tenant.Id) <= 1);
-        Assert.Equal(1, _fixture.AssumeRoleCallsByApi(tenant));
+        Assert.True(_fixture.Cloud.Counters.KmsForTenant("GenerateDataKey", tenant.Id) - generateBefore <= 1);
+        Assert.True(_fixture.AssumeRoleCallsByApi(tenant) - assumeRoleBefore <= 1);
+        Assert.True(_fixture.AssumeRoleCallsByApi(tenant) >= 1);
     }
 }
