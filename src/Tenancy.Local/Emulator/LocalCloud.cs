@@ -53,6 +53,7 @@ public sealed class LocalCloud : IAsyncDisposable
     private readonly StsService _sts;
     private readonly IAmazonDynamoDB _adminDynamoDb;
     private readonly IAmazonKeyManagementService _adminKms;
+    private readonly IReadOnlyDictionary<string, LocalCredentials> _executionRoleCredentials;
 
     private LocalCloud(
         Uri endpoint,
@@ -69,13 +70,17 @@ public sealed class LocalCloud : IAsyncDisposable
         LocalFaults faults,
         string? dynamoDbDataDirectory,
         LocalCredentials adminCredentials,
-        LocalCredentials apiCredentials,
+        IReadOnlyDictionary<string, LocalCredentials> executionRoleCredentials,
         KmsKeyStore kmsKeys,
+        ILocalFunctionInvoker? functionInvoker,
+        LocalFunctionInvoker? templateFunctions,
         LocalCloudOptions options)
     {
         Faults = faults;
         KmsKeys = kmsKeys;
-        FunctionInvoker = options.FunctionInvoker;
+        FunctionInvoker = functionInvoker;
+        TemplateFunctions = templateFunctions;
+        _executionRoleCredentials = executionRoleCredentials;
         Time = options.TimeProvider;
         _dynamoDbDataDirectory = dynamoDbDataDirectory;
         Endpoint = endpoint;
@@ -90,7 +95,6 @@ public sealed class LocalCloud : IAsyncDisposable
         Template = template;
         Counters = counters;
         AdminCredentials = adminCredentials;
-        ApiCredentials = apiCredentials;
         _adminDynamoDb = CreateDynamoDbClient(adminCredentials.ToAwsCredentials());
         _adminKms = CreateKmsClient(adminCredentials.ToAwsCredentials());
     }
@@ -100,6 +104,12 @@ public sealed class LocalCloud : IAsyncDisposable
 
     /// <summary>The invoker of the template's functions (pre-token trigger, state machine Lambda tasks), when configured.</summary>
     public ILocalFunctionInvoker? FunctionInvoker { get; }
+
+    /// <summary>
+    /// The template's own functions (published Native-AOT bootstraps behind a local Runtime API, each with its execution
+    /// role's credentials), when <see cref="LocalCloudOptions.TemplateFunctions"/> asked the cloud to run them.
+    /// </summary>
+    public LocalFunctionInvoker? TemplateFunctions { get; }
 
     public TimeProvider Time { get; }
 
@@ -135,7 +145,11 @@ public sealed class LocalCloud : IAsyncDisposable
     public LocalCredentials AdminCredentials { get; }
 
     /// <summary>The API function's own credentials: exactly ApiFunctionRole (registry GetItem, AssumeRole of the tenant role).</summary>
-    public LocalCredentials ApiCredentials { get; }
+    public LocalCredentials ApiCredentials => _executionRoleCredentials[ApiFunctionRoleLogicalId];
+
+    /// <summary>The credentials a function or state machine of the template runs with: its execution role's, nothing more.</summary>
+    public LocalCredentials ExecutionRoleCredentials(string resourceLogicalId) =>
+        _executionRoleCredentials[Template.ExecutionRole(resourceLogicalId).LogicalId];
 
     public TenancyTemplate Template { get; }
 
@@ -184,6 +198,7 @@ public sealed class LocalCloud : IAsyncDisposable
         var dynamoDbLocal = await DynamoDbLocalServer.StartAsync(options.DynamoDbLocalPort, options.DynamoDbDataDirectory, cancellationToken).ConfigureAwait(false);
         var http = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.None, UseProxy = false }) { Timeout = TimeSpan.FromSeconds(60) };
         WebApplication? app = null;
+        LocalFunctionInvoker? templateFunctions = null;
         try
         {
             var port = options.Port == 0 ? LoopbackPorts.Free() : options.Port;
@@ -195,17 +210,25 @@ public sealed class LocalCloud : IAsyncDisposable
 
             var adminCredentials = CredentialGenerator.LongTerm();
             credentials.Add(new LocalPrincipal(PrincipalKind.Admin, adminCredentials, $"arn:{LocalAccount.Partition}:iam::{LocalAccount.Id}:root", LocalAccount.Id, null, null));
-            var apiRole = template.Role(ApiFunctionRoleLogicalId);
-            var apiCredentials = CredentialGenerator.LongTerm();
-            credentials.Add(new LocalPrincipal(
-                PrincipalKind.ApiFunction,
-                apiCredentials,
-                LocalAccount.AssumedRoleArn(apiRole.Name, "tenancy-api"),
-                $"{CredentialGenerator.RoleId()}:tenancy-api",
-                apiRole.Name,
-                null));
+            var executionRoleCredentials = RegisterExecutionRoles(template, credentials);
 
             var issuer = new LocalIssuer(endpoint, options.Issuer, time);
+
+            // The functions' environments name the cloud, which exists only once its services are built with the invoker.
+            LocalCloud? started = null;
+            templateFunctions = options.FunctionInvoker is null && options.TemplateFunctions is { } functions
+                ? new LocalFunctionInvoker(new LocalFunctionInvokerOptions
+                {
+                    TemplatePath = templatePath,
+                    ParameterOverrides = new Dictionary<string, string>(options.TemplateParameters, StringComparer.Ordinal),
+                    FunctionEnvironment = logicalId => (started ?? throw new InvalidOperationException("The local cloud has not started.")).FunctionEnvironment(logicalId),
+                    BootstrapOverrides = functions.BootstrapOverrides,
+                    MaxConcurrencyPerFunction = functions.MaxConcurrencyPerFunction,
+                    LogSink = functions.LogSink,
+                    BuildLog = functions.BuildLog,
+                })
+                : null;
+            var functionInvoker = options.FunctionInvoker ?? templateFunctions;
             // The template's bucket exists from the start, as after a deployment.
             var objectStore = new S3ObjectStore();
             objectStore.CreateBucket(template.Resolver.Ref(TenantDataBucketLogicalId));
@@ -222,7 +245,7 @@ public sealed class LocalCloud : IAsyncDisposable
             ILocalService[] services =
             [
                 new IssuerService(issuer),
-                new CognitoIdpService(userPool, new CognitoTokenFactory(issuer, new PreTokenGenerationTrigger(options.FunctionInvoker), time), time),
+                new CognitoIdpService(userPool, new CognitoTokenFactory(issuer, new PreTokenGenerationTrigger(functionInvoker), time), time),
                 new KmsService(kmsKeys, counters, time),
                 new EventBridgeService(events, time),
                 new ApiGatewayService(apiGateway, time),
@@ -230,7 +253,7 @@ public sealed class LocalCloud : IAsyncDisposable
                 sts,
                 new S3Service(objectStore, counters, time),
                 new StatesService(executions, time),
-                new LambdaService(options.FunctionInvoker),
+                new LambdaService(functionInvoker),
             ];
             var faults = new LocalFaults();
             var pipeline = new LocalRequestPipeline(services, verifier, authorizer, counters, faults);
@@ -246,7 +269,8 @@ public sealed class LocalCloud : IAsyncDisposable
             app.Run(pipeline.HandleAsync);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
 
-            var cloud = new LocalCloud(endpoint, app, dynamoDbLocal, http, sts, issuer, userPool, apiGateway, events, template, counters, faults, options.DynamoDbDataDirectory, adminCredentials, apiCredentials, kmsKeys, options) { Executions = executions };
+            var cloud = new LocalCloud(endpoint, app, dynamoDbLocal, http, sts, issuer, userPool, apiGateway, events, template, counters, faults, options.DynamoDbDataDirectory, adminCredentials, executionRoleCredentials, kmsKeys, functionInvoker, templateFunctions, options) { Executions = executions };
+            started = cloud;
             executions.UseDispatcher(cloud.CreateWorkflowTasks());
             if (options.CreateTables)
             {
@@ -265,10 +289,42 @@ public sealed class LocalCloud : IAsyncDisposable
                 await app.DisposeAsync().ConfigureAwait(false);
             }
 
+            if (templateFunctions is not null)
+            {
+                await templateFunctions.DisposeAsync().ConfigureAwait(false);
+            }
+
             http.Dispose();
             await dynamoDbLocal.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    // Each execution role gets long-term keys standing for the session Lambda (or Step Functions) would hold, named
+    // after the first resource that runs as it; the API role always, since the API is started without the template's
+    // function too (Kestrel mode, tests).
+    private static Dictionary<string, LocalCredentials> RegisterExecutionRoles(TenancyTemplate template, CredentialStore credentials)
+    {
+        var sessionNames = template.ExecutionRoles
+            .GroupBy(pair => pair.Value, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.First().Key, StringComparer.Ordinal);
+        sessionNames.TryAdd(ApiFunctionRoleLogicalId, ApiFunctionRoleLogicalId);
+        var byRole = new Dictionary<string, LocalCredentials>(StringComparer.Ordinal);
+        foreach (var (roleLogicalId, sessionName) in sessionNames)
+        {
+            var role = template.Role(roleLogicalId);
+            var keys = CredentialGenerator.LongTerm();
+            credentials.Add(new LocalPrincipal(
+                PrincipalKind.ExecutionRole,
+                keys,
+                LocalAccount.AssumedRoleArn(role.Name, sessionName),
+                $"{CredentialGenerator.RoleId()}:{sessionName}",
+                role.Name,
+                null));
+            byRole[roleLogicalId] = keys;
+        }
+
+        return byRole;
     }
 
     // State machine substitutions that Ref a resource the local cloud names itself take the local id.
@@ -399,6 +455,24 @@ public sealed class LocalCloud : IAsyncDisposable
         UserPool.SetPassword(username, password, permanent: true, now);
     }
 
+    /// <summary>The tenant's registry item read through the one codec, or null when there is none.</summary>
+    /// <exception cref="InvalidDataException">The item exists but the codec refuses it.</exception>
+    public async Task<TenantRegistration?> ReadRegistrationAsync(string tenantId, CancellationToken cancellationToken = default)
+    {
+        var id = TenantId.Parse(tenantId);
+        var response = await _adminDynamoDb.GetItemAsync(
+            new GetItemRequest { TableName = TenantRegistryTableName, Key = TenantRegistryItemCodec.Key(id), ConsistentRead = true },
+            cancellationToken).ConfigureAwait(false);
+        if (response.Item is not { Count: > 0 } item)
+        {
+            return null;
+        }
+
+        return TenantRegistryItemCodec.TryDecode(id, item, out var registration, out var error)
+            ? registration
+            : throw new InvalidDataException($"The registry item of '{tenantId}' is unreadable: {error}.");
+    }
+
     /// <summary>Changes a tenant's registry status (e.g. Suspended), as the control plane would.</summary>
     public Task SetTenantStatusAsync(string tenantId, TenantStatus status, CancellationToken cancellationToken = default) =>
         _adminDynamoDb.UpdateItemAsync(
@@ -437,6 +511,23 @@ public sealed class LocalCloud : IAsyncDisposable
 
         _dynamoDbLocal = await DynamoDbLocalServer.StartAsync(port, _dynamoDbDataDirectory, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// What the cloud adds to a template function's own variables: the local endpoints, the execution role's
+    /// credentials, and the local issuer where the template names the user pool's.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> FunctionEnvironment(string functionLogicalId) =>
+        IssuerEnvironment(EnvironmentVariables(ExecutionRoleCredentials(functionLogicalId)));
+
+    /// <summary><paramref name="variables"/> with the JWT issuer, audience and JWKS of the local issuer, and path-style S3.</summary>
+    public IReadOnlyDictionary<string, string> IssuerEnvironment(IReadOnlyDictionary<string, string> variables) =>
+        new Dictionary<string, string>(variables, StringComparer.Ordinal)
+        {
+            ["TENANCY_JWT_ISSUER"] = Issuer.IssuerUrl,
+            ["TENANCY_JWT_AUDIENCE"] = Issuer.ClientId,
+            ["TENANCY_JWKS_URI"] = Issuer.JwksUrl,
+            ["TENANCY_S3_FORCE_PATH_STYLE"] = "true",
+        };
 
     /// <summary>The environment a process needs to use the local cloud unchanged through the AWS SDK with <paramref name="credentials"/>.</summary>
     public IReadOnlyDictionary<string, string> EnvironmentVariables(LocalCredentials credentials)
@@ -482,6 +573,11 @@ public sealed class LocalCloud : IAsyncDisposable
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         await Executions.AbortAllAsync().ConfigureAwait(false);
+        if (TemplateFunctions is not null)
+        {
+            await TemplateFunctions.DisposeAsync().ConfigureAwait(false);
+        }
+
         _http.Dispose();
         Issuer.Dispose();
         await _dynamoDbLocal.DisposeAsync().ConfigureAwait(false);

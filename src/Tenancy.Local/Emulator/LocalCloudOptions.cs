@@ -43,6 +43,15 @@ public sealed class LocalCloudOptions
     /// <summary>The usage plans to seed when the template declares no <c>AWS::ApiGateway::UsagePlan</c>.</summary>
     public IList<UsagePlanOptions> UsagePlans { get; } = [.. UsagePlanOptions.Defaults];
 
-    /// <summary>Runs the template's functions for the services that invoke them (the pre token generation trigger); none by default.</summary>
+    /// <summary>
+    /// Answers every function invocation a service makes (pre-token trigger, state machine Lambda tasks, Lambda Invoke)
+    /// in place of the template's functions: tests that script a function. Wins over <see cref="TemplateFunctions"/>.
+    /// </summary>
     public ILocalFunctionInvoker? FunctionInvoker { get; set; }
+
+    /// <summary>
+    /// Run the template's own functions wherever a service invokes one: their published Native-AOT bootstraps through
+    /// a local Runtime API, each with its execution role's credentials. Null (the default): no function runs.
+    /// </summary>
+    public LocalTemplateFunctionsOptions? TemplateFunctions { get; set; }
 }

@@ -80,7 +80,7 @@ public sealed class LocalFunctionInvoker : ILocalFunctionInvoker, IAsyncDisposab
             _options.LogSink);
     }
 
-    // Lambda's reserved variables, then the template's, the common ones and env.json's, each layer winning.
+    // Lambda's reserved variables, then the template's, the common ones, the function's own and env.json's, each layer winning.
     private Dictionary<string, string> EnvironmentOf(TemplateFunction function)
     {
         var environment = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -101,7 +101,14 @@ public sealed class LocalFunctionInvoker : ILocalFunctionInvoker, IAsyncDisposab
             ["AWS_CONFIG_FILE"] = "/dev/null",
             ["AWS_SHARED_CREDENTIALS_FILE"] = "/dev/null",
         };
-        foreach (var layer in new[] { function.Environment, _options.CommonEnvironment, _options.FunctionEnvironmentOverrides.GetValueOrDefault(function.LogicalId) })
+        var layers = new[]
+        {
+            function.Environment,
+            _options.CommonEnvironment,
+            _options.FunctionEnvironment?.Invoke(function.LogicalId),
+            _options.FunctionEnvironmentOverrides.GetValueOrDefault(function.LogicalId),
+        };
+        foreach (var layer in layers)
         {
             foreach (var (name, value) in layer ?? new Dictionary<string, string>())
             {

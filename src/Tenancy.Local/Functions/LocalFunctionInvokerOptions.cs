@@ -18,6 +18,9 @@ public sealed class LocalFunctionInvokerOptions
     /// </summary>
     public IReadOnlyDictionary<string, string> CommonEnvironment { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Per logical id, variables after <see cref="CommonEnvironment"/> (the function's own credentials), asked once per function.</summary>
+    public Func<string, IReadOnlyDictionary<string, string>>? FunctionEnvironment { get; init; }
+
     /// <summary>Per logical id, the variables of an env.json file (they win over everything else).</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> FunctionEnvironmentOverrides { get; init; } =
         new Dictionary<string, IReadOnlyDictionary<string, string>>();

@@ -38,11 +38,18 @@ public static class LocalApiDemo
         ArgumentNullException.ThrowIfNull(apiBaseAddress);
         ArgumentNullException.ThrowIfNull(tenants);
         var apiUrl = apiBaseAddress.ToString().TrimEnd('/');
-        var signIn = cloud.Issuer.IssuerUrl + "/signin";
+        var endpoint = cloud.Endpoint.ToString().TrimEnd('/');
         var text = new System.Text.StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"Tenant API   {apiUrl}   (health: curl -s {apiUrl}/health)");
         text.AppendLine(CultureInfo.InvariantCulture, $"Issuer       {cloud.Issuer.IssuerUrl}   (JWKS: {cloud.Issuer.JwksUrl})");
         text.AppendLine(CultureInfo.InvariantCulture, $"AWS endpoint {cloud.Endpoint}   (STS, KMS and DynamoDB behind the template's IAM policies)");
+        text.AppendLine();
+        text.AppendLine("The tenants were onboarded by the onboarding state machine; the same sign-in with the aws CLI:");
+        if (tenants.Count > 0)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  aws --endpoint-url {endpoint} --region {cloud.Region} --no-sign-request cognito-idp initiate-auth --client-id {cloud.UserPool.ClientId} --auth-flow USER_PASSWORD_AUTH --auth-parameters USERNAME={tenants[0].Username},PASSWORD='{tenants[0].Password}'");
+        }
+
         text.AppendLine();
         text.AppendLine("Paste into a bash shell:");
         text.AppendLine();
@@ -50,7 +57,8 @@ public static class LocalApiDemo
         {
             var variable = "TOKEN_" + tenant.TenantId.Value.ToUpperInvariant().Replace('-', '_');
             text.AppendLine(CultureInfo.InvariantCulture, $"# {tenant.TenantId} — {tenant.Tier}, {tenant.Placement.Model} (table {tenant.Placement.TableName}, key {tenant.Placement.KmsKeyId}); user {tenant.Username}");
-            text.AppendLine(CultureInfo.InvariantCulture, $"{variable}=$(curl -s -X POST {signIn} -H 'Content-Type: application/json' -d '{{\"username\":\"{tenant.Username}\",\"password\":\"{tenant.Password}\"}}' | sed -E 's/.*\"AccessToken\":\"([^\"]+)\".*/\\1/')");
+            // InitiateAuth needs no signature, as in AWS; the pre-token trigger puts custom:tenantID in the access token.
+            text.AppendLine(CultureInfo.InvariantCulture, $"{variable}=$(curl -s {endpoint} -H 'X-Amz-Target: AWSCognitoIdentityProviderService.InitiateAuth' -H 'Content-Type: application/x-amz-json-1.1' -d '{{\"AuthFlow\":\"USER_PASSWORD_AUTH\",\"ClientId\":\"{cloud.UserPool.ClientId}\",\"AuthParameters\":{{\"USERNAME\":\"{tenant.Username}\",\"PASSWORD\":\"{tenant.Password}\"}}}}' | sed -E 's/.*\"AccessToken\":\"([^\"]+)\".*/\\1/')");
             text.AppendLine(CultureInfo.InvariantCulture, $"curl -s {apiUrl}/me -H \"Authorization: Bearer ${variable}\"; echo");
             text.AppendLine(CultureInfo.InvariantCulture, $"curl -s -X POST {apiUrl}/orders -H \"Authorization: Bearer ${variable}\" -H 'Content-Type: application/json' -d '{{\"customerName\":\"Ada Lovelace\",\"customerEmail\":\"ada@{tenant.TenantId}.example\",\"lines\":[{{\"sku\":\"TEA-1\",\"quantity\":2,\"unitPrice\":3.50}}]}}'; echo");
             text.AppendLine(CultureInfo.InvariantCulture, $"curl -s '{apiUrl}/orders?limit=10' -H \"Authorization: Bearer ${variable}\"; echo");

@@ -37,8 +37,8 @@ public static class LocalCloudBanner
         var first = tenants[0];
         var other = tenants.Count > 1 ? tenants[1] : tenants[0];
         text.AppendLine();
-        text.AppendLine($"Sign in as {first.Username} (ID and access tokens carry custom:tenantID={first.TenantId.Value}):");
-        text.AppendLine($"  curl -s -X POST {cloud.Issuer.IssuerUrl}/signin -H 'content-type: application/json' -d '{{\"username\":\"{first.Username}\",\"password\":\"{first.Password}\"}}'");
+        text.AppendLine($"Sign in as {first.Username} (the pre-token trigger adds custom:tenantID={first.TenantId.Value} to the access token):");
+        text.AppendLine($"  aws --endpoint-url {endpoint} --region {cloud.Region} --no-sign-request cognito-idp initiate-auth --client-id {cloud.UserPool.ClientId} --auth-flow USER_PASSWORD_AUTH --auth-parameters USERNAME={first.Username},PASSWORD={first.Password}");
         text.AppendLine();
         text.AppendLine($"Narrow the API principal to tenant {first.TenantId.Value} (aws cli), then use those credentials:");
         text.AppendLine($"  export AWS_ACCESS_KEY_ID={api.AccessKeyId} AWS_SECRET_ACCESS_KEY={api.SecretAccessKey} AWS_DEFAULT_REGION={cloud.Region}");

@@ -1,13 +1,15 @@
 using System.Runtime.InteropServices;
 using Tenancy.Local.Emulator;
 using Tenancy.Local.Run.Invoke;
+using Tenancy.Local.Run.Tenants;
 
 namespace Tenancy.Local.Run;
 
 /// <summary>
-/// <c>dotnet run --project src/Tenancy.Local</c>: starts the local cloud on its fixed ports, onboards two demo tenants
-/// (one pooled Basic, one siloed Premium with its own table and key), starts the tenant API against it as its own
-/// process, and prints ready-to-paste requests for both tenants, including cross-tenant attempts that are denied.
+/// <c>dotnet run --project src/Tenancy.Local</c>: starts the local cloud on its fixed ports with the template's functions,
+/// onboards two demo tenants through the onboarding state machine (one pooled Basic, one siloed Premium with its own
+/// table and key), serves the tenant API behind the local API Gateway front, and prints ready-to-paste requests for both
+/// tenants, including cross-tenant attempts that are denied.
 /// Runs until Ctrl+C or SIGTERM, stopping the API and DynamoDB Local with it.
 /// </summary>
 public static class LocalCloudProgram
@@ -25,17 +27,23 @@ public static class LocalCloudProgram
         var templatePath = LocalGatewayMode.TemplatePathOf(args);
         var useGateway = LocalGatewayMode.UseGateway(templatePath, args);
 
-        // The AOT publishes dominate a first run: they start now, while DynamoDB Local installs and starts and the
-        // demo tenants are onboarded, instead of after.
-        var publishing = useGateway ? LocalGatewayMode.PublishAsync(templatePath, stop.Token) : Task.CompletedTask;
-        Console.WriteLine("Starting the Tenancy local cloud (DynamoDB Local, STS, KMS, issuer, IAM from template.yaml)…");
-        await using var cloud = await LocalCloud.StartAsync(LocalCloudSettings.FromConfiguration(args), stop.Token).ConfigureAwait(false);
+        // The AOT publishes dominate a first run: they start now, while DynamoDB Local installs and starts.
+        var publishing = LocalGatewayMode.PublishAsync(templatePath, useGateway, stop.Token);
+        Console.WriteLine("Starting the Tenancy local cloud (DynamoDB Local, STS, KMS, Cognito, Step Functions, IAM from template.yaml)…");
+        var options = LocalCloudSettings.FromConfiguration(args);
+        options.TemplateFunctions = new LocalTemplateFunctionsOptions
+        {
+            BuildLog = Console.WriteLine,
+            LogSink = (id, line) => Console.WriteLine($"[{id}] {line}"),
+        };
+        await using var cloud = await LocalCloud.StartAsync(options, stop.Token).ConfigureAwait(false);
+        await publishing.ConfigureAwait(false);
+        Console.WriteLine("Onboarding the demo tenants through the onboarding state machine…");
         var tenants = await DemoTenants.OnboardAsync(cloud, stop.Token).ConfigureAwait(false);
         Console.WriteLine(LocalCloudBanner.Describe(cloud, tenants));
 
         if (useGateway)
         {
-            await publishing.ConfigureAwait(false);
             Console.WriteLine("Starting the tenant API behind the local API Gateway front (authorizer → usage plan → ApiFunction, Native AOT via the Lambda Runtime API)…");
             await using var served = await LocalGatewayMode.StartAsync(cloud, templatePath, stop.Token).ConfigureAwait(false);
             Console.WriteLine();

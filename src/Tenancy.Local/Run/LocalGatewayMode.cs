@@ -2,25 +2,22 @@ using System.Globalization;
 using Tenancy.Local.Emulator;
 using Tenancy.Local.Functions;
 using Tenancy.Local.Gateway;
-using Tenancy.Local.Run.Api;
 
 namespace Tenancy.Local.Run;
 
 /// <summary>
-/// The README run's API Gateway mode: the template's functions (authorizer and API) invoked as Lambdas against the
-/// local cloud, behind the local REST API front. Chosen when the template has an authorizer function, unless
+/// The README run's API Gateway mode: the cloud's template functions (authorizer and API) invoked as Lambdas behind
+/// the local REST API front. Chosen when the template has an authorizer function, unless
 /// <c>--Mode kestrel</c> asks for the direct (debugging) mode.
 /// </summary>
 public sealed class LocalGatewayMode : IAsyncDisposable
 {
-    private readonly LocalFunctionInvoker _invoker;
+    private const string RegistryFunction = "RegistryFunction";
+    private const string PreTokenGenerationFunction = "PreTokenGenerationFunction";
+
     private readonly LocalRestApiFront _front;
 
-    private LocalGatewayMode(LocalFunctionInvoker invoker, LocalRestApiFront front)
-    {
-        _invoker = invoker;
-        _front = front;
-    }
+    private LocalGatewayMode(LocalRestApiFront front) => _front = front;
 
     public Uri BaseAddress => _front.BaseAddress;
 
@@ -42,29 +39,32 @@ public sealed class LocalGatewayMode : IAsyncDisposable
     }
 
     /// <summary>
-    /// Publishes the API and authorizer bootstraps when stale, without the local cloud (so it can run while the cloud
-    /// starts); <see cref="StartAsync"/> then finds them up to date.
+    /// Publishes the bootstraps the run invokes when stale, without the local cloud (so it can run while the cloud
+    /// starts): the onboarding's registry function and the pre-token trigger, and with the front the API and its
+    /// authorizer. The cloud's functions then find them up to date.
     /// </summary>
-    public static async Task PublishAsync(string templatePath, CancellationToken cancellationToken)
+    public static async Task PublishAsync(string templatePath, bool withFront, CancellationToken cancellationToken)
     {
         await using var invoker = new LocalFunctionInvoker(new LocalFunctionInvokerOptions { TemplatePath = templatePath, BuildLog = Console.WriteLine });
-        var api = RestApiDefinitionReader.Read(templatePath, invoker.Functions.Keys.ToList());
-        foreach (var function in new[] { api.IntegrationFunction, api.AuthorizerFunction }.OfType<string>())
+        var needed = new List<string?> { RegistryFunction, PreTokenGenerationFunction };
+        if (withFront)
+        {
+            var api = RestApiDefinitionReader.Read(templatePath, invoker.Functions.Keys.ToList());
+            needed.AddRange([api.IntegrationFunction, api.AuthorizerFunction]);
+        }
+
+        foreach (var function in needed.OfType<string>().Where(invoker.Functions.ContainsKey).Distinct(StringComparer.Ordinal))
         {
             await invoker.PrepareAsync(function, cancellationToken).ConfigureAwait(false);
         }
     }
 
+    /// <summary>Serves the template's REST API in front of the cloud's own template functions.</summary>
     public static async Task<LocalGatewayMode> StartAsync(LocalCloud cloud, string templatePath, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cloud);
-        var invoker = new LocalFunctionInvoker(new LocalFunctionInvokerOptions
-        {
-            TemplatePath = templatePath,
-            CommonEnvironment = LocalApiEnvironment.For(cloud),
-            BuildLog = Console.WriteLine,
-            LogSink = (id, line) => Console.WriteLine($"[{id}] {line}"),
-        });
+        var invoker = cloud.TemplateFunctions
+            ?? throw new InvalidOperationException("The local cloud was started without TemplateFunctions; the front has no functions to invoke.");
         var api = RestApiDefinitionReader.Read(templatePath, invoker.Functions.Keys.ToList());
         foreach (var function in new[] { api.IntegrationFunction, api.AuthorizerFunction }.OfType<string>())
         {
@@ -83,12 +83,8 @@ public sealed class LocalGatewayMode : IAsyncDisposable
             front = await LocalRestApiFront.StartAsync(api, invoker, cloud.ApiGateway, 0, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
-        return new LocalGatewayMode(invoker, front);
+        return new LocalGatewayMode(front);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _front.DisposeAsync().ConfigureAwait(false);
-        await _invoker.DisposeAsync().ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => _front.DisposeAsync();
 }

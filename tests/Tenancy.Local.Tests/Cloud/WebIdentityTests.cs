@@ -28,6 +28,7 @@ public sealed class WebIdentityTests : IClassFixture<WebIdentityTests.TrustingCl
     /// <summary>One local cloud for the class, started from the modified template.</summary>
     public sealed class TrustingCloud : IAsyncLifetime
     {
+        private string _templateDirectory = string.Empty;
         private string _templatePath = string.Empty;
 
         public LocalCloud Cloud { get; private set; } = null!;
@@ -52,7 +53,10 @@ public sealed class WebIdentityTests : IClassFixture<WebIdentityTests.TrustingCl
                                 '{provider}:aud': {issuerOptions.ClientId}
 
                 """;
-            _templatePath = Path.Combine(Path.GetTempPath(), $"tenancy-webidentity-{Guid.NewGuid():N}.yaml");
+            // The changed template gets a directory of its own, with the state machine definitions it names beside it.
+            _templateDirectory = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"tenancy-webidentity-{Guid.NewGuid():N}")).FullName;
+            Directory.CreateSymbolicLink(Path.Combine(_templateDirectory, "statemachines"), Path.Combine(RepositoryRoot.Find()!, "statemachines"));
+            _templatePath = Path.Combine(_templateDirectory, "template.yaml");
             await File.WriteAllTextAsync(_templatePath, original.Replace(anchor, webIdentityTrust, StringComparison.Ordinal));
             Cloud = await LocalCloud.StartAsync(new LocalCloudOptions { Port = port, TemplatePath = _templatePath, Issuer = issuerOptions });
             Acme = await Cloud.OnboardTenantAsync("acme", "Acme", TenantTier.Basic, TenancyModel.Pool);
@@ -61,7 +65,7 @@ public sealed class WebIdentityTests : IClassFixture<WebIdentityTests.TrustingCl
         public async Task DisposeAsync()
         {
             await Cloud.DisposeAsync();
-            File.Delete(_templatePath);
+            Directory.Delete(_templateDirectory, recursive: true);
         }
     }
 

@@ -29,6 +29,8 @@ public sealed class InvokeEveryFunctionTests(LocalCloudFixture fixture)
         // Marking refuses records the metering table has never closed (this cloud closed none).
         { "UsagePublishedFunction", "usage-published/metering-close-mark-announced.json", "error:No billing record acme 2026-12-02T09 exists to mark published." },
         { "UsageQueryFunction", "usage-query/tenant-day.json", "tenantId" },
+        // Copying refuses a tenant the registry has not frozen for this change (freezing would disturb the shared cloud).
+        { "TierChangeFunction", "tier-change/tenancy-tier-change-copy.json", "error:Tenant 'acme' is not frozen for change 'tier-change-acme-to-silo-1'." },
     };
 
     [Fact]

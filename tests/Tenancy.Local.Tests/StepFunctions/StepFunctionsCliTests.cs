@@ -25,7 +25,7 @@ public sealed class StepFunctionsCliTests
     {
         var listed = (await Cli("list-state-machines")).Json["stateMachines"]!.AsArray();
         Assert.Equal(
-            ["tenancy-local-MeteringCloseStateMachine", "tenancy-local-OffboardingStateMachine", "tenancy-local-OnboardingStateMachine"],
+            ["tenancy-local-MeteringCloseStateMachine", "tenancy-local-OffboardingStateMachine", "tenancy-local-OnboardingStateMachine", "tenancy-local-TierChangeStateMachine"],
             listed.Select(m => (string)m!["name"]!).ToArray());
         Assert.Equal($"arn:aws:states:{_fixture.Cloud.Region}:{_fixture.Cloud.AccountId}:stateMachine:tenancy-local-OnboardingStateMachine", OnboardingArn);
 

@@ -6,8 +6,8 @@ public enum PrincipalKind
     /// <summary>The local cloud's own setup code and control-plane tests: allowed everything.</summary>
     Admin,
 
-    /// <summary>The API function's execution role: only what ApiFunctionRole allows in <c>template.yaml</c>.</summary>
-    ApiFunction,
+    /// <summary>A function's or state machine's execution role, as Lambda gives it: only what that role allows in <c>template.yaml</c>.</summary>
+    ExecutionRole,
 
     /// <summary>A session vended by local STS for a role in <c>template.yaml</c>.</summary>
     RoleSession,

@@ -112,12 +112,19 @@ public sealed class IntrinsicResolver
         {
             ("AWS::DynamoDB::Table", "Arn") => LocalAccount.TableArn(PhysicalName(logicalId)),
             ("AWS::IAM::Role", "Arn") => LocalAccount.RoleArn(PhysicalName(logicalId)),
+            ("AWS::S3::Bucket", "Arn") => $"arn:{LocalAccount.Partition}:s3:::{PhysicalName(logicalId)}",
+            ("AWS::Events::EventBus", "Arn") => $"arn:{LocalAccount.Partition}:events:{LocalAccount.Region}:{LocalAccount.Id}:event-bus/{EventBusName(logicalId)}",
             // Functions are named after their logical ids locally (the invoker's names); state machines <stack>-<logical id>, as SAM names them.
             ("AWS::Serverless::Function" or "AWS::Lambda::Function", "Arn") => $"arn:{LocalAccount.Partition}:lambda:{LocalAccount.Region}:{LocalAccount.Id}:function:{logicalId}",
             ("AWS::Serverless::StateMachine" or "AWS::StepFunctions::StateMachine", "Arn") => StateMachineArn(logicalId),
             _ => throw new InvalidDataException($"GetAtt {logicalId}.{attribute} ({type}) is not supported by the local cloud."),
         };
     }
+
+    private string EventBusName(string logicalId) =>
+        ((_resources[logicalId] as IReadOnlyDictionary<string, object?>)?.GetValueOrDefault("Properties") as IReadOnlyDictionary<string, object?>)?.GetValueOrDefault("Name") is { } name
+            ? ResolveString(name)
+            : logicalId;
 
     private string Sub(object? argument)
     {

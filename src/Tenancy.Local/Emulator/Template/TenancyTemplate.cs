@@ -3,8 +3,8 @@ using Tenancy.Local.Emulator.Iam;
 namespace Tenancy.Local.Emulator.Template;
 
 /// <summary>
-/// What the local cloud takes from <c>template.yaml</c>: the IAM roles (trust and identity policies, verbatim) and
-/// the DynamoDB tables. Managed policy ARNs (e.g. AWSLambdaBasicExecutionRole, logs only) are not modelled, so they
+/// What the local cloud takes from <c>template.yaml</c>: the IAM roles (trust and identity policies, verbatim, and the
+/// execution roles SAM creates for functions) and the DynamoDB tables. Managed policy ARNs (e.g. AWSLambdaBasicExecutionRole, logs only) are not modelled, so they
 /// grant nothing locally.
 /// </summary>
 public sealed class TenancyTemplate
@@ -14,9 +14,11 @@ public sealed class TenancyTemplate
         IReadOnlyDictionary<string, TemplateTable> tablesByLogicalId,
         IReadOnlyList<TemplateUsagePlan> usagePlans,
         IReadOnlyList<TemplateUserPool> userPools,
+        IReadOnlyDictionary<string, string> executionRoles,
         IntrinsicResolver resolver)
     {
         RolesByLogicalId = rolesByLogicalId;
+        ExecutionRoles = executionRoles;
         TablesByLogicalId = tablesByLogicalId;
         UsagePlans = usagePlans;
         UserPools = userPools;
@@ -26,6 +28,9 @@ public sealed class TenancyTemplate
     public IReadOnlyDictionary<string, TemplateRole> RolesByLogicalId { get; }
 
     public IReadOnlyDictionary<string, TemplateTable> TablesByLogicalId { get; }
+
+    /// <summary>Function logical id → the logical id of the role it runs as (SAM's implicit role included).</summary>
+    public IReadOnlyDictionary<string, string> ExecutionRoles { get; }
 
     /// <summary>The template's <c>AWS::ApiGateway::UsagePlan</c> resources (seed the local API Gateway's plans).</summary>
     public IReadOnlyList<TemplateUsagePlan> UsagePlans { get; }
@@ -37,6 +42,12 @@ public sealed class TenancyTemplate
 
     public TemplateRole Role(string logicalId) =>
         RolesByLogicalId.TryGetValue(logicalId, out var role) ? role : throw new InvalidDataException($"template.yaml has no role '{logicalId}'.");
+
+    /// <summary>The role a function of the template runs as.</summary>
+    public TemplateRole ExecutionRole(string resourceLogicalId) =>
+        ExecutionRoles.TryGetValue(resourceLogicalId, out var role)
+            ? Role(role)
+            : throw new InvalidDataException($"template.yaml has no function '{resourceLogicalId}'.");
 
     public TemplateRole? RoleByArn(string arn) => RolesByLogicalId.Values.FirstOrDefault(r => string.Equals(r.Arn, arn, StringComparison.Ordinal));
 
@@ -98,7 +109,8 @@ public sealed class TenancyTemplate
             }
         }
 
-        return new TenancyTemplate(roles, tables, usagePlans, userPools, resolver);
+        var executionRoles = SamExecutionRoles.Read(resources, resolver, roles);
+        return new TenancyTemplate(roles, tables, usagePlans, userPools, executionRoles, resolver);
     }
 
     private static TemplateRole ReadRole(string logicalId, IReadOnlyDictionary<string, object?> properties, IntrinsicResolver resolver, Dictionary<string, List<PolicyDocument>> attached)

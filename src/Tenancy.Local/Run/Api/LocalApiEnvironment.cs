@@ -12,11 +12,8 @@ public static class LocalApiEnvironment
     public static Dictionary<string, string> For(LocalCloud cloud)
     {
         ArgumentNullException.ThrowIfNull(cloud);
-        var environment = new Dictionary<string, string>(cloud.EnvironmentVariables(cloud.ApiCredentials), StringComparer.Ordinal)
+        var environment = new Dictionary<string, string>(cloud.IssuerEnvironment(cloud.EnvironmentVariables(cloud.ApiCredentials)), StringComparer.Ordinal)
         {
-            ["TENANCY_JWT_ISSUER"] = cloud.Issuer.IssuerUrl,
-            ["TENANCY_JWT_AUDIENCE"] = cloud.Issuer.ClientId,
-            ["TENANCY_JWKS_URI"] = cloud.Issuer.JwksUrl,
             ["TENANCY_TENANT_DATA_ROLE_ARN"] = cloud.TenantDataRoleArn,
             ["TENANCY_REGISTRY_TABLE"] = cloud.TenantRegistryTableName,
             ["TENANCY_APPDATA_TABLE"] = cloud.AppDataTableName,
