@@ -80,6 +80,11 @@ public static class LocalApiDemo
         }
 
         text.AppendLine();
+        text.AppendLine("Tenants change only through the control plane; from another shell:");
+        text.AppendLine("  dotnet run --project src/Tenancy.Local -- tenants list");
+        text.AppendLine("  dotnet run --project src/Tenancy.Local -- tenants onboard initech --tier Basic      # the onboarding state machine");
+        text.AppendLine("  dotnet run --project src/Tenancy.Local -- tenants suspend initech                   # then resume, or offboard (crypto-shred)");
+        text.AppendLine();
         text.AppendLine("Ctrl+C stops the API, the local cloud and DynamoDB Local.");
         return text.ToString();
     }

@@ -24,6 +24,11 @@ public static class LocalCloudProgram
             return await InvokeCommand.RunAsync(invokeArgs, Console.Out, Console.Error, stop.Token).ConfigureAwait(false);
         }
 
+        if (args is [TenantsCommand.Name, .. var tenantsArgs])
+        {
+            return await TenantsCommand.RunAsync(tenantsArgs, Console.Out, Console.Error, stop.Token).ConfigureAwait(false);
+        }
+
         var templatePath = LocalGatewayMode.TemplatePathOf(args);
         var useGateway = LocalGatewayMode.UseGateway(templatePath, args);
 
@@ -37,26 +42,19 @@ public static class LocalCloudProgram
             LogSink = (id, line) => Console.WriteLine($"[{id}] {line}"),
         };
         await using var cloud = await LocalCloud.StartAsync(options, stop.Token).ConfigureAwait(false);
-        await publishing.ConfigureAwait(false);
-        Console.WriteLine("Onboarding the demo tenants through the onboarding state machine…");
-        var tenants = await DemoTenants.OnboardAsync(cloud, stop.Token).ConfigureAwait(false);
-        Console.WriteLine(LocalCloudBanner.Describe(cloud, tenants));
-
-        if (useGateway)
+        var stateFile = LocalCloudStateFile.DefaultPath();
+        await LocalCloudStateFile.Of(cloud).WriteAsync(stateFile, stop.Token).ConfigureAwait(false);
+        try
         {
-            Console.WriteLine("Starting the tenant API behind the local API Gateway front (authorizer → usage plan → ApiFunction, Native AOT via the Lambda Runtime API)…");
-            await using var served = await LocalGatewayMode.StartAsync(cloud, templatePath, stop.Token).ConfigureAwait(false);
-            Console.WriteLine();
-            Console.WriteLine(LocalApiDemo.Walkthrough(cloud, served.BaseAddress, tenants));
-            await WaitForStopAsync(stop.Token).ConfigureAwait(false);
+            await publishing.ConfigureAwait(false);
+            Console.WriteLine("Onboarding the demo tenants through the onboarding state machine…");
+            var tenants = await DemoTenants.OnboardAsync(cloud, stop.Token).ConfigureAwait(false);
+            Console.WriteLine(LocalCloudBanner.Describe(cloud, tenants));
+            await ServeAsync(cloud, templatePath, useGateway, tenants, stop.Token).ConfigureAwait(false);
         }
-        else
+        finally
         {
-            Console.WriteLine("Starting the tenant API on Kestrel (direct mode: no authorizer function in the template, or --Mode kestrel)…");
-            await using var api = await LocalApiDemo.StartAsync(cloud, stop.Token).ConfigureAwait(false);
-            Console.WriteLine();
-            Console.WriteLine(LocalApiDemo.Walkthrough(cloud, api, tenants));
-            await WaitForStopAsync(stop.Token).ConfigureAwait(false);
+            File.Delete(stateFile);
         }
 
         Console.WriteLine("Stopping the local cloud.");
@@ -66,6 +64,26 @@ public static class LocalCloudProgram
         {
             context.Cancel = true;
             stop.Cancel();
+        }
+    }
+
+    private static async Task ServeAsync(LocalCloud cloud, string templatePath, bool useGateway, IReadOnlyList<OnboardedTenant> tenants, CancellationToken stopping)
+    {
+        if (useGateway)
+        {
+            Console.WriteLine("Starting the tenant API behind the local API Gateway front (authorizer → usage plan → ApiFunction, Native AOT via the Lambda Runtime API)…");
+            await using var served = await LocalGatewayMode.StartAsync(cloud, templatePath, stopping).ConfigureAwait(false);
+            Console.WriteLine();
+            Console.WriteLine(LocalApiDemo.Walkthrough(cloud, served.BaseAddress, tenants));
+            await WaitForStopAsync(stopping).ConfigureAwait(false);
+        }
+        else
+        {
+            Console.WriteLine("Starting the tenant API on Kestrel (direct mode: no authorizer function in the template, or --Mode kestrel)…");
+            await using var api = await LocalApiDemo.StartAsync(cloud, stopping).ConfigureAwait(false);
+            Console.WriteLine();
+            Console.WriteLine(LocalApiDemo.Walkthrough(cloud, api, tenants));
+            await WaitForStopAsync(stopping).ConfigureAwait(false);
         }
     }
 
