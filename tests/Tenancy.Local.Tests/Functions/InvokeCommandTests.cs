@@ -47,6 +47,48 @@ public sealed class InvokeCommandTests
     }
 
     [Fact]
+    public async Task Invoke_gives_the_function_the_template_timeout_as_its_deadline_and_exits_non_zero_when_it_is_reached()
+    {
+        // A DynamoDB endpoint that accepts connections and never answers keeps the registry function waiting until the
+        // deadline the Runtime API gave it (the template's Timeout); it then abandons the call and reports the error.
+        // A function that ignores its deadline is killed instead (LocalFunctionInvokerTests).
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        var port = ((System.Net.IPEndPoint)silent.LocalEndpoint).Port;
+        var directory = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"invoke-timeout-{Guid.NewGuid():N}")).FullName;
+        try
+        {
+            var template = await File.ReadAllTextAsync(RepositoryFiles.PathOf("template.yaml"));
+            var registry = template.IndexOf("\n  RegistryFunction:\n", StringComparison.Ordinal);
+            var timeout = template.IndexOf("Timeout: 10", registry, StringComparison.Ordinal);
+            Assert.True(registry > 0 && timeout > registry, "the registry function's Timeout: 10 was not found");
+            var templatePath = Path.Combine(directory, "template.yaml");
+            await File.WriteAllTextAsync(templatePath, string.Concat(template.AsSpan(0, timeout), "Timeout: 2", template.AsSpan(timeout + "Timeout: 10".Length)));
+            var envVars = Path.Combine(directory, "env.json");
+            await File.WriteAllTextAsync(envVars, $$$"""{"RegistryFunction":{"AWS_ENDPOINT_URL_DYNAMODB":"http://127.0.0.1:{{{port}}}","AWS_ACCESS_KEY_ID":"AKIDLOCAL","AWS_SECRET_ACCESS_KEY":"secret"}}""");
+
+            using var stdout = new StringWriter();
+            using var stderr = new StringWriter();
+            var exit = await InvokeCommand.RunAsync(
+                ["RegistryFunction", "--event", RepositoryFiles.PathOf("events/registry/get.json"), "--env-vars", envVars, "--template", templatePath],
+                stdout,
+                stderr,
+                CancellationToken.None);
+
+            Assert.Equal(1, exit);
+            using var error = JsonDocument.Parse(stdout.ToString());
+            Assert.Equal("TaskCanceledException", error.RootElement.GetProperty("errorType").GetString());
+            Assert.Contains("RegistryFunction failed: TaskCanceledException", stderr.ToString(), StringComparison.Ordinal);
+            Assert.Matches(@"REPORT RequestId: [0-9a-f-]{36}\tDuration: (19\d\d|2\d{3})\.\d+ ms", stderr.ToString());
+        }
+        finally
+        {
+            silent.Stop();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Invoke_refuses_an_unknown_function_with_a_usage_error()
     {
         using var stdout = new StringWriter();
