@@ -19,6 +19,9 @@ public sealed class OperationsTemplateTests
     [InlineData("OnboardingTimedOutAlarm", "docs/runbooks.md#3-onboarding-failed-or-stuck")]
     [InlineData("TenantDataUnreadableAlarm", "docs/runbooks.md#4-tenant-data-unreadable")]
     [InlineData("MissingTenantContextAlarm", "docs/runbooks.md#5-missing-tenant-context")]
+    [InlineData("OffboardingFailedAlarm", "docs/runbooks.md#6-lifecycle-workflow-failed")]
+    [InlineData("TierChangeFailedAlarm", "docs/runbooks.md#6-lifecycle-workflow-failed")]
+    [InlineData("MeteringCloseFailedAlarm", "docs/runbooks.md#6-lifecycle-workflow-failed")]
     public void Each_failure_mode_alarms_to_the_topic_with_its_runbook(string alarm, string runbook)
     {
         var properties = Properties(alarm);
