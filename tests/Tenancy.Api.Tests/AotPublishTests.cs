@@ -1,5 +1,6 @@
 using Tenancy.Api.Tests.Infrastructure;
 using Tenancy.Local.Build;
+using Tenancy.Local.Functions;
 
 namespace Tenancy.Api.Tests;
 
@@ -21,7 +22,8 @@ public sealed class AotPublishTests
         Assert.True(new FileInfo(publish.BootstrapPath).Length > 1_000_000, "a native executable, not a managed stub");
         if (_fixture.Publish is not null)
         {
-            Assert.Equal(Path.GetFullPath(publish.BootstrapPath), _fixture.Launch.FileName);
+            var underTest = _fixture.ThroughGateway ? _fixture.BootstrapOverrides[TemplateFunctionReader.ApiFunctionLogicalId] : _fixture.Launch.FileName;
+            Assert.Equal(Path.GetFullPath(publish.BootstrapPath), Path.GetFullPath(underTest));
         }
     }
 }

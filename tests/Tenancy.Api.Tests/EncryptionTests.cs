@@ -95,8 +95,8 @@ public sealed class EncryptionTests
         using var adminKms = _fixture.Cloud.CreateKmsClient(_fixture.Cloud.AdminCredentials.ToAwsCredentials());
         await adminKms.DisableKeyAsync(new DisableKeyRequest { KeyId = tenant.Onboarded.KmsKeyId });
 
-        // A fresh API process (cold data-key cache, as after a Lambda cold start or the cache window) must not decrypt.
-        await using var fresh = await _fixture.StartApiAsync();
+        // A cold API (cold data-key cache, as after a Lambda cold start or the cache window) must not decrypt.
+        await using var fresh = await _fixture.StartColdApiAsync();
         using var http = new HttpClient { BaseAddress = fresh.BaseAddress };
         using var get = await http.SendAsync(HttpMethod.Get, $"/orders/{id}", tenant.AccessToken);
         var problem = await get.ProblemAsync(HttpStatusCode.InternalServerError);

@@ -19,8 +19,8 @@ public sealed class MeteringTests(LocalApiFixture fixture)
     [Fact]
     public async Task Counters_equal_the_requests_made_per_tenant_hour_once_and_close_into_one_bill()
     {
-        // The shared API process (a second one would vend credentials the counter tests do not expect); the tests of
-        // a collection run one at a time, so every line after this point is this test's.
+        // The shared API (a cold one would vend credentials the counter tests do not expect); the tests of a
+        // collection run one at a time, so every line after this point is this test's.
         var (api, http) = (fixture.Api, fixture.Http);
         var firstLine = api.OutputLines.Count;
         var (acme, initech) = (fixture.Basic, fixture.Neighbour);
@@ -42,6 +42,7 @@ public sealed class MeteringTests(LocalApiFixture fixture)
             Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         }
 
+        // Refused before the API (by API Gateway, or by the API itself on Kestrel): never a usage record.
         using (var anonymous = await http.SendAsync(HttpMethod.Get, "/orders", token: null))
         {
             Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
@@ -96,7 +97,7 @@ public sealed class MeteringTests(LocalApiFixture fixture)
         Assert.Equal(11, bills.Items.Sum(static item => int.Parse(item["Requests"].N, System.Globalization.CultureInfo.InvariantCulture)));
     }
 
-    private static async Task<List<string>> UsageLinesAsync(Local.Run.Api.LocalApiProcess api, int firstLine, int expected)
+    private static async Task<List<string>> UsageLinesAsync(IApiUnderTest api, int firstLine, int expected)
     {
         for (var attempt = 0; ; attempt++)
         {

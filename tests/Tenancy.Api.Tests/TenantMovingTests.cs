@@ -8,8 +8,8 @@ namespace Tenancy.Api.Tests;
 
 /// <summary>
 /// While a tier change freezes a tenant in the registry, the API refuses its writes with 503 <c>tenant-moving</c> and
-/// <c>Retry-After</c>, writes nothing, and keeps serving its reads. A fresh API process (cold registry cache) is used so
-/// the shared one never caches the freeze.
+/// <c>Retry-After</c>, writes nothing, and keeps serving its reads. A cold API (new Lambda environments behind a new
+/// front, or a new process) is used so the shared one never caches the freeze in its registry cache.
 /// </summary>
 [Collection(LocalApiCollection.Name)]
 public sealed class TenantMovingTests(LocalApiFixture fixture)
@@ -21,7 +21,7 @@ public sealed class TenantMovingTests(LocalApiFixture fixture)
         await SetFreezeAsync(tenant, frozen: true);
         try
         {
-            await using var cold = await fixture.StartApiAsync();
+            await using var cold = await fixture.StartColdApiAsync();
             using var coldHttp = new HttpClient { BaseAddress = cold.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
             using var write = await coldHttp.SendAsync(HttpMethod.Post, "/orders", tenant.AccessToken, ApiHttp.NewOrder("Grace Hopper", "grace@example.com"));
             var problem = await write.ProblemAsync(HttpStatusCode.ServiceUnavailable);

@@ -6,15 +6,18 @@ using Tenancy.Isolation;
 using Tenancy.Local.Build;
 using Tenancy.Local.Emulator;
 using Tenancy.Local.Emulator.Auth;
+using Tenancy.Local.Functions;
 using Tenancy.Local.Run.Api;
 
 namespace Tenancy.Api.Tests.Infrastructure;
 
 /// <summary>
-/// One local run for all end-to-end tests: the local cloud (DynamoDB Local behind IAM, STS, KMS, issuer), four
-/// onboarded tenants, and the tenant API published with Native AOT and started as its own process on loopback,
-/// configured exactly like the Lambda function. Set <c>TENANCY_API_TESTS_LAUNCH=dotnet</c> to run the JIT build
-/// instead (faster while iterating); the default is the published AOT binary.
+/// One local run for all end-to-end tests: the local cloud (DynamoDB Local behind IAM, STS, KMS, issuer, API Gateway
+/// store), five onboarded tenants (each with its API key in its tier's usage plan, as onboarding does), and the tenant
+/// API served as in AWS: the local REST API front runs the template's authorizer function and usage plans, then
+/// invokes the API function's Native-AOT bootstrap through a local Lambda Runtime API. Set
+/// <c>TENANCY_API_TESTS_LAUNCH=dotnet</c> to run the JIT builds of the functions instead (faster while iterating),
+/// and <c>TENANCY_API_TESTS_FRONT=kestrel</c> to send requests straight to the API on Kestrel (debugging).
 /// </summary>
 public sealed class LocalApiFixture : IAsyncLifetime
 {
@@ -23,9 +26,20 @@ public sealed class LocalApiFixture : IAsyncLifetime
 
     public LocalCloud Cloud { get; private set; } = null!;
 
-    public LocalApiProcess Api { get; private set; } = null!;
+    public ApiServing Serving { get; } =
+        string.Equals(Environment.GetEnvironmentVariable("TENANCY_API_TESTS_FRONT"), "kestrel", StringComparison.OrdinalIgnoreCase) ? ApiServing.Kestrel : ApiServing.Gateway;
 
+    /// <summary>Whether API Gateway (the local front and the authorizer) answers before the API does.</summary>
+    public bool ThroughGateway => Serving == ApiServing.Gateway;
+
+    /// <summary>The API every test shares.</summary>
+    public IApiUnderTest Api { get; private set; } = null!;
+
+    /// <summary>The API launched directly on Kestrel (only in <see cref="ApiServing.Kestrel"/>).</summary>
     public LocalApiLaunch Launch { get; private set; } = null!;
+
+    /// <summary>Per function, the bootstrap run instead of a publish under <c>artifacts/functions</c> (gateway mode).</summary>
+    public IReadOnlyDictionary<string, string> BootstrapOverrides { get; private set; } = new Dictionary<string, string>();
 
     /// <summary>The AOT publish of this run (null when launching the JIT build).</summary>
     public LocalApiPublisher.Result? Publish { get; private set; }
@@ -51,8 +65,8 @@ public sealed class LocalApiFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var launchKind = Environment.GetEnvironmentVariable("TENANCY_API_TESTS_LAUNCH");
-        var publishing = launchKind == "dotnet" ? Task.FromResult<LocalApiPublisher.Result?>(null) : PublishAsync();
+        var jit = Environment.GetEnvironmentVariable("TENANCY_API_TESTS_LAUNCH") == "dotnet";
+        var publishing = jit ? Task.FromResult<LocalApiPublisher.Result?>(null) : PublishAsync();
         Cloud = await LocalCloud.StartAsync();
         AdminDynamoDb = Cloud.CreateDynamoDbClient(Cloud.AdminCredentials.ToAwsCredentials());
 
@@ -69,13 +83,34 @@ public sealed class LocalApiFixture : IAsyncLifetime
             throw new InvalidOperationException($"Publishing the API with Native AOT failed ({Publish.ExitCode}):\n{Publish.Log}");
         }
 
-        Launch = Publish is null ? LocalApiLaunch.FromRepositoryBuild() : LocalApiLaunch.NativeBinary(Publish.BootstrapPath);
-        Api = await StartApiAsync();
+        if (Serving == ApiServing.Kestrel)
+        {
+            Launch = Publish is null ? LocalApiLaunch.FromRepositoryBuild() : LocalApiLaunch.NativeBinary(Publish.BootstrapPath);
+        }
+        else
+        {
+            // The API function runs the very binary whose publish the AOT test checks (no second publish of the same
+            // project); the authorizer's bootstrap is published by the invoker. JIT runs use both app hosts instead.
+            BootstrapOverrides = Publish is not null
+                ? new Dictionary<string, string>(StringComparer.Ordinal) { [TemplateFunctionReader.ApiFunctionLogicalId] = Publish.BootstrapPath }
+                : new Dictionary<string, string>(StringComparer.Ordinal)
+                {
+                    [TemplateFunctionReader.ApiFunctionLogicalId] = JitBootstraps.AppHostOf("Tenancy.Api"),
+                    ["AuthorizerFunction"] = JitBootstraps.AppHostOf("Tenancy.ControlPlane"),
+                };
+        }
+
+        Api = await StartColdApiAsync();
         Http = new HttpClient { BaseAddress = Api.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
 
-    /// <summary>Another API process against the same local cloud, with cold caches (tests stop it themselves).</summary>
-    public Task<LocalApiProcess> StartApiAsync() => LocalApiProcess.StartAsync(Launch, LocalApiEnvironment.For(Cloud));
+    /// <summary>
+    /// Another API against the same local cloud with cold caches (tests dispose it themselves): in gateway mode a new
+    /// front whose Lambda environments and authorizer cache start empty, as after a cold start; else a new process.
+    /// </summary>
+    public async Task<IApiUnderTest> StartColdApiAsync() => Serving == ApiServing.Kestrel
+        ? await KestrelApi.StartAsync(Launch, LocalApiEnvironment.For(Cloud))
+        : await GatewayApi.StartAsync(Cloud, BootstrapOverrides);
 
     /// <summary>
     /// Credentials vended for <paramref name="tenant"/> exactly as the API vends them (API role → AssumeRole with the
@@ -100,7 +135,7 @@ public sealed class LocalApiFixture : IAsyncLifetime
         return new LocalCredentials(response.Credentials.AccessKeyId, response.Credentials.SecretAccessKey, response.Credentials.SessionToken);
     }
 
-    /// <summary>AssumeRole calls for <paramref name="tenant"/> made by the API process(es), not by tests.</summary>
+    /// <summary>AssumeRole calls for <paramref name="tenant"/> made by the API (its processes or Lambda environments), not by tests.</summary>
     public long AssumeRoleCallsByApi(TestTenant tenant)
     {
         lock (_vendedByTests)
@@ -126,7 +161,17 @@ public sealed class LocalApiFixture : IAsyncLifetime
         return new TestTenant(onboarded, accessToken, idToken);
     }
 
-    private static async Task<LocalApiPublisher.Result?> PublishAsync() => await LocalApiPublisher.PublishAotAsync();
+    // The API's AOT publish, then (one publish at a time: they build the same libraries) the authorizer's.
+    private async Task<LocalApiPublisher.Result?> PublishAsync()
+    {
+        var publish = await LocalApiPublisher.PublishAotAsync();
+        if (Serving == ApiServing.Gateway && publish.ExitCode == 0)
+        {
+            await GatewayApi.PrepareAsync(new Dictionary<string, string>(StringComparer.Ordinal) { [TemplateFunctionReader.ApiFunctionLogicalId] = publish.BootstrapPath });
+        }
+
+        return publish;
+    }
 
     public async Task DisposeAsync()
     {
