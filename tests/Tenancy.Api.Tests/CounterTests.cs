@@ -3,7 +3,7 @@ using Tenancy.Api.Tests.Infrastructure;
 
 namespace Tenancy.Api.Tests;
 
-/// <summary>The warm path makes no STS or KMS call: credentials and data keys are cached per tenant.</summary>
+/// <summary>The warm path makes no STS or KMS call: credentials and data keys are cached per tenant (per warm Lambda environment).</summary>
 [Collection(LocalApiCollection.Name)]
 public sealed class CounterTests
 {
@@ -40,6 +40,13 @@ public sealed class CounterTests
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
+        if (_fixture.Api is GatewayApi gateway)
+        {
+            // Each Lambda environment caches its own credentials; the suite's requests come one at a time, so the
+            // invoker kept reusing a single warm environment of the API function and one AssumeRole is the whole cost.
+            Assert.Equal(1, gateway.WarmApiEnvironments);
+        }
+
         Assert.Equal(1, assumeRoleBefore);
         Assert.Equal(1, _fixture.AssumeRoleCallsByApi(tenant));
         Assert.Equal(stsBefore, counters.Sts("AssumeRole"));
@@ -51,7 +58,7 @@ public sealed class CounterTests
     [Fact]
     public async Task Writes_share_one_data_key_per_tenant_within_the_cache_window()
     {
-        // Counted around the batch only: other tests may start their own API processes for this tenant.
+        // Counted around the batch only: other tests start cold APIs (environments or processes) for this tenant.
         var tenant = _fixture.Neighbour;
         var assumeRoleBefore = _fixture.AssumeRoleCallsByApi(tenant);
         var generateBefore = _fixture.Cloud.Counters.KmsForTenant("GenerateDataKey", tenant.Id);

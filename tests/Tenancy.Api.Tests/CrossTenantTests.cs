@@ -193,6 +193,7 @@ public sealed class CrossTenantTests
         {
             using var response = await Http.SendAsync(HttpMethod.Get, "/orders", token);
             await response.ProblemAsync(HttpStatusCode.Forbidden);
+            AssertRefusedByAuthorizerWhenBehindGateway(response);
         }
     }
 
@@ -201,5 +202,16 @@ public sealed class CrossTenantTests
     {
         using var response = await Http.SendAsync(HttpMethod.Get, "/me", _fixture.Suspended.AccessToken);
         await response.ProblemAsync(HttpStatusCode.Forbidden);
+        AssertRefusedByAuthorizerWhenBehindGateway(response);
+    }
+
+    // Behind API Gateway the authorizer's Deny policy refuses the request first (the template's ACCESS_DENIED
+    // gateway response), so the API, which would refuse it too, never runs.
+    private void AssertRefusedByAuthorizerWhenBehindGateway(HttpResponseMessage response)
+    {
+        if (_fixture.ThroughGateway)
+        {
+            Assert.Equal("AccessDeniedException", response.Headers.GetValues("x-amzn-ErrorType").Single());
+        }
     }
 }
