@@ -62,14 +62,14 @@ public sealed class LocalOffboardingTests : IClassFixture<LocalWorkflowFixture>
         Assert.Equal("Tenancy.OffboardingFailed", failed.Error);
         Assert.Equal(TenantStatus.Offboarding, (await _fixture.RegistrationAsync("lresume")).Status);
         Assert.Empty(await PooledTenantItems.ReadAsync(_fixture.Cloud, "lresume"));
-        Assert.Equal(6, (await TenantObjectsInCloud.VersionsAsync(_fixture.Cloud, "lresume")).Count);
+        Assert.Equal(3, (await TenantObjectsInCloud.KeysAsync(_fixture.Cloud, "lresume")).Count);
         Assert.Equal(KmsKeyState.Enabled, _fixture.Cloud.KmsKeys.Resolve("alias/tenancy/lresume").State);
 
         var resumed = await RunAsync("OffboardingStateMachine", "lresume", new JsonObject { ["tenantId"] = "lresume" });
 
         Assert.True(resumed.Succeeded, $"{resumed.Error}: {resumed.Cause}");
         Assert.Equal(TenantStatus.Deleted, (await _fixture.RegistrationAsync("lresume")).Status);
-        Assert.Empty(await TenantObjectsInCloud.VersionsAsync(_fixture.Cloud, "lresume"));
+        Assert.Empty(await TenantObjectsInCloud.KeysAsync(_fixture.Cloud, "lresume"));
         Assert.Empty(await TenantResourcesInCloud.LeftAsync(_fixture.Cloud, "lresume"));
         Assert.True(_fixture.Cloud.KmsKeys.TryGet(keyId, out var key));
         Assert.Equal(KmsKeyState.PendingDeletion, key.State);
