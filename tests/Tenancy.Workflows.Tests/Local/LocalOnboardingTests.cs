@@ -45,6 +45,8 @@ public sealed class LocalOnboardingTests : IClassFixture<LocalWorkflowFixture>
         Assert.Equal(cloud.ApiGateway.UsagePlans.Single(p => p.Name.EndsWith("-basic", StringComparison.Ordinal)).Id, cloud.ApiGateway.FindByApiKeyValue(apiKeyValue)!.UsagePlanId);
         Assert.False(await TableExistsAsync("AppData-lbasic"));
         Assert.Contains(cloud.Events.OfType("TenantOnboarded"), e => e.Detail["tenantId"]!.GetValue<string>() == "lbasic");
+        // The registry transitions ran in the template's own function (a warm Native-AOT environment), not in-process.
+        Assert.True(cloud.TemplateFunctions!.WarmEnvironments("RegistryFunction") > 0);
     }
 
     [Fact]
@@ -186,6 +188,7 @@ public sealed class LocalOnboardingTests : IClassFixture<LocalWorkflowFixture>
         Assert.Equal("lsign", CognitoSignIn.Claims(tokens.IdToken)["https://aws.amazon.com/tags"]!["principal_tags"]!["TenantID"]![0]!.GetValue<string>());
         Assert.NotNull(_fixture.Cloud.Issuer.Verify(tokens.IdToken, out _, out var error));
         Assert.Empty(error);
+        Assert.True(_fixture.Cloud.TemplateFunctions!.WarmEnvironments("PreTokenGenerationFunction") > 0);
     }
 
     private async Task<StateMachineExecutionResult> OnboardWithStuckCompensationAsync(string tenantId)
