@@ -173,7 +173,7 @@ public sealed class LocalOnboardingTests : IClassFixture<LocalWorkflowFixture>
     }
 
     [Fact]
-    public async Task The_onboarded_admin_signs_in_and_the_real_pre_token_function_puts_the_tenant_in_the_access_token()
+    public async Task The_onboarded_admin_signs_in_the_real_pre_token_function_puts_the_tenant_in_the_access_token_and_it_opens_the_tenant_api()
     {
         var result = await OnboardAsync("lsign", "Basic");
         Assert.True(result.Succeeded, $"{result.Error}: {result.Cause}");
@@ -189,6 +189,12 @@ public sealed class LocalOnboardingTests : IClassFixture<LocalWorkflowFixture>
         Assert.NotNull(_fixture.Cloud.Issuer.Verify(tokens.IdToken, out _, out var error));
         Assert.Empty(error);
         Assert.True(_fixture.Cloud.TemplateFunctions!.WarmEnvironments("PreTokenGenerationFunction") > 0);
+
+        // The token opens the tenant API: the template's authorizer, the tenant's API key and the API function.
+        await using var api = await TenantApiFront.StartAsync(_fixture.Cloud);
+        var me = await api.GetAsync("/me", tokens.AccessToken);
+        Assert.Equal("lsign", me["tenantId"]!.GetValue<string>());
+        Assert.Equal("admin@lsign.example", me["userName"]!.GetValue<string>());
     }
 
     private async Task<StateMachineExecutionResult> OnboardWithStuckCompensationAsync(string tenantId)
