@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Tenancy.Isolation;
 using Tenancy.Local.Emulator;
 using Tenancy.Local.Emulator.Services.StepFunctions;
@@ -22,16 +21,11 @@ public sealed class LocalWorkflowFixture : IAsyncLifetime
 
     public LocalWorkflows Workflows => _workflows ?? throw new InvalidOperationException("The workflows are not ready.");
 
-    /// <summary>How long making the control-plane bootstrap ready took (a publish when it was stale, else a check).</summary>
-    public TimeSpan BootstrapPreparation { get; private set; }
-
     public async Task InitializeAsync()
     {
         _cloud = await LocalCloud.StartAsync(new LocalCloudOptions { TemplateFunctions = new LocalTemplateFunctionsOptions() });
         // Every control-plane function shares one bootstrap: publishing it here keeps the build out of the first test's execution.
-        var watch = Stopwatch.StartNew();
         await _cloud.TemplateFunctions!.PrepareAsync("RegistryFunction", CancellationToken.None);
-        BootstrapPreparation = watch.Elapsed;
         Faults = new FaultInjectingTaskDispatcher(_cloud.CreateWorkflowTasks());
         _workflows = new LocalWorkflows(_cloud, await StepFunctionsToolsInstallation.EnsureInstalledAsync(), Faults);
     }
