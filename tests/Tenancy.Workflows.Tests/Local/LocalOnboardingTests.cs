@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2;
+using Tenancy.Isolation;
 using Tenancy.Local.Emulator.Services.Kms;
 using Tenancy.Local.Emulator.Services.StepFunctions;
 
@@ -34,16 +35,18 @@ public sealed class LocalOnboardingTests : IClassFixture<LocalWorkflowFixture>
 
         Assert.True(result.Succeeded, $"{result.Error}: {result.Cause}");
         var cloud = _fixture.Cloud;
-        Assert.Equal("Active", _fixture.Registry.Find("lbasic")!.Status);
+        Assert.Equal(TenantStatus.Active, (await _fixture.RegistrationAsync("lbasic")).Status);
         var key = cloud.KmsKeys.Resolve("alias/tenancy/lbasic");
         Assert.Equal("lbasic", key.Tags["TenantID"]);
         Assert.Equal(KmsKeyState.Enabled, key.State);
         Assert.Equal("lbasic", cloud.UserPool.User("admin@lbasic.example").Attributes["custom:tenantID"]);
         Assert.Equal("admin@lbasic.example", Assert.Single(cloud.UserPool.UsersInGroup("tenant-lbasic")).Username);
-        var apiKeyValue = _fixture.Registry.Find("lbasic")!.Resources["apiKeyValue"]!.GetValue<string>();
+        var apiKeyValue = Assert.IsType<string>((await _fixture.RegistrationAsync("lbasic")).Resources.ApiKeyValue);
         Assert.Equal(cloud.ApiGateway.UsagePlans.Single(p => p.Name.EndsWith("-basic", StringComparison.Ordinal)).Id, cloud.ApiGateway.FindByApiKeyValue(apiKeyValue)!.UsagePlanId);
         Assert.False(await TableExistsAsync("AppData-lbasic"));
         Assert.Contains(cloud.Events.OfType("TenantOnboarded"), e => e.Detail["tenantId"]!.GetValue<string>() == "lbasic");
+        // The registry transitions ran in the template's own function (a warm Native-AOT environment), not in-process.
+        Assert.True(cloud.TemplateFunctions!.WarmEnvironments("RegistryFunction") > 0);
     }
 
     [Fact]
@@ -56,7 +59,7 @@ public sealed class LocalOnboardingTests : IClassFixture<LocalWorkflowFixture>
         var table = (await dynamoDb.DescribeTableAsync("AppData-lprem")).Table;
         Assert.Equal(TableStatus.ACTIVE, table.TableStatus);
         Assert.Contains(table.GlobalSecondaryIndexes, i => i.IndexName == "GSI1");
-        var apiKeyValue = _fixture.Registry.Find("lprem")!.Resources["apiKeyValue"]!.GetValue<string>();
+        var apiKeyValue = Assert.IsType<string>((await _fixture.RegistrationAsync("lprem")).Resources.ApiKeyValue);
         Assert.Equal(_fixture.Cloud.ApiGateway.UsagePlans.Single(p => p.Name.EndsWith("-premium", StringComparison.Ordinal)).Id, _fixture.Cloud.ApiGateway.FindByApiKeyValue(apiKeyValue)!.UsagePlanId);
     }
 
@@ -71,7 +74,7 @@ public sealed class LocalOnboardingTests : IClassFixture<LocalWorkflowFixture>
         Assert.Contains("TenantAlreadyOnboarded", again.EnteredStates);
         Assert.DoesNotContain("CreateTenantKey", again.EnteredStates);
 
-        Assert.Equal("Active", _fixture.Registry.Find("ltwice")!.Status);
+        Assert.Equal(TenantStatus.Active, (await _fixture.RegistrationAsync("ltwice")).Status);
         Assert.Single(_fixture.Cloud.KmsKeys.Keys, k => k.Tags.GetValueOrDefault("TenantID") == "ltwice" && k.State == KmsKeyState.Enabled);
         Assert.Single(_fixture.Cloud.ApiGateway.ApiKeys, k => k.Tags.GetValueOrDefault("TenantID") == "ltwice");
         Assert.Single(_fixture.Cloud.UserPool.UsersInGroup("tenant-ltwice"));
@@ -97,12 +100,115 @@ public sealed class LocalOnboardingTests : IClassFixture<LocalWorkflowFixture>
 
         Assert.False(failed.Succeeded);
         Assert.Contains(failingState, failed.EnteredStates);
-        Assert.Equal("Failed", _fixture.Registry.Find(tenantId)!.Status);
+        Assert.Equal(TenantStatus.Failed, (await _fixture.RegistrationAsync(tenantId)).Status);
         Assert.Empty(await ResourcesLeftAsync(tenantId));
 
         var retried = await OnboardAsync(tenantId, "Premium");
         Assert.True(retried.Succeeded, $"{retried.Error}: {retried.Cause}");
-        Assert.Equal("Active", _fixture.Registry.Find(tenantId)!.Status);
+        Assert.Equal(TenantStatus.Active, (await _fixture.RegistrationAsync(tenantId)).Status);
+    }
+
+    [Fact]
+    public async Task A_compensation_step_that_is_throttled_is_retried_and_the_rollback_still_completes_then_a_retry_succeeds()
+    {
+        _fixture.Faults.FailState("AttachApiKeyToTierPlan", "States.TaskFailed", "injected at AttachApiKeyToTierPlan");
+        _fixture.Faults.FailAttempts("DeleteTenantApiKey", 2, "ApiGateway.TooManyRequestsException", "injected throttling");
+        StateMachineExecutionResult failed;
+        try
+        {
+            failed = await OnboardAsync("lcthrottle", "Premium");
+        }
+        finally
+        {
+            _fixture.Faults.ClearFaults();
+        }
+
+        // Without the compensation's own Retry the throttling would end it as CompensationIncomplete.
+        Assert.Equal("Tenancy.OnboardingFailed", failed.Error);
+        Assert.Contains("MarkTenantFailed", failed.EnteredStates);
+        Assert.Equal(TenantStatus.Failed, (await _fixture.RegistrationAsync("lcthrottle")).Status);
+        Assert.Empty(await ResourcesLeftAsync("lcthrottle"));
+
+        var retried = await OnboardAsync("lcthrottle", "Premium");
+        Assert.True(retried.Succeeded, $"{retried.Error}: {retried.Cause}");
+        Assert.Equal(TenantStatus.Active, (await _fixture.RegistrationAsync("lcthrottle")).Status);
+    }
+
+    [Fact]
+    public async Task A_compensation_step_that_keeps_failing_ends_compensation_incomplete_with_the_tenant_provisioning()
+    {
+        var failed = await OnboardWithStuckCompensationAsync("lcstuck");
+
+        // Documented: the execution fails as CompensationIncomplete and the tenant stays Provisioning; the rollback
+        // stopped after undoing the API key, so the admin, group, table and key are still there for an operator.
+        Assert.Equal("Tenancy.CompensationIncomplete", failed.Error);
+        Assert.DoesNotContain("MarkTenantFailed", failed.EnteredStates);
+        Assert.Equal(TenantStatus.Provisioning, (await _fixture.RegistrationAsync("lcstuck")).Status);
+        Assert.DoesNotContain(_fixture.Cloud.ApiGateway.ApiKeys, k => k.Tags.GetValueOrDefault("TenantID") == "lcstuck");
+        Assert.Single(_fixture.Cloud.KmsKeys.Keys, k => k.Tags.GetValueOrDefault("TenantID") == "lcstuck" && k.State == KmsKeyState.Enabled);
+        Assert.Equal(
+            ["alias alias/tenancy/lcstuck", "table AppData-lcstuck", "user admin@lcstuck.example", "group tenant-lcstuck"],
+            (await ResourcesLeftAsync("lcstuck")).Where(r => !r.StartsWith("key ", StringComparison.Ordinal)));
+    }
+
+    // Fails today: compensation undoes only what its own run created, so the leftovers of an incomplete compensation
+    // make every later run fail at its first create (alias, table, group, user exist) and stay behind.
+    [Fact(Skip = "Onboarding does not converge after CompensationIncomplete: a re-run never removes the previous run's leftovers.")]
+    public async Task After_an_incomplete_compensation_onboarding_again_converges_to_one_active_tenant()
+    {
+        Assert.Equal("Tenancy.CompensationIncomplete", (await OnboardWithStuckCompensationAsync("lcconv")).Error);
+
+        var runs = new List<StateMachineExecutionResult>();
+        do
+        {
+            runs.Add(await OnboardAsync("lcconv", "Premium"));
+        }
+        while (!runs[^1].Succeeded && runs.Count < 3);
+
+        Assert.True(runs[^1].Succeeded, string.Join(" | ", runs.Select(r => $"{r.Error} after {string.Join(',', r.EnteredStates)}")));
+        Assert.Equal(TenantStatus.Active, (await _fixture.RegistrationAsync("lcconv")).Status);
+        Assert.Single(_fixture.Cloud.KmsKeys.Keys, k => k.Tags.GetValueOrDefault("TenantID") == "lcconv" && k.State == KmsKeyState.Enabled);
+        Assert.Single(_fixture.Cloud.UserPool.UsersInGroup("tenant-lcconv"));
+        Assert.Single(_fixture.Cloud.ApiGateway.ApiKeys, k => k.Tags.GetValueOrDefault("TenantID") == "lcconv");
+    }
+
+    [Fact]
+    public async Task The_onboarded_admin_signs_in_the_real_pre_token_function_puts_the_tenant_in_the_access_token_and_it_opens_the_tenant_api()
+    {
+        var result = await OnboardAsync("lsign", "Basic");
+        Assert.True(result.Succeeded, $"{result.Error}: {result.Cause}");
+        const string password = "Sign-In-Passw0rd!";
+        _fixture.Cloud.UserPool.SetPassword("admin@lsign.example", password, permanent: true, _fixture.Cloud.Time.GetUtcNow());
+
+        var tokens = await CognitoSignIn.PasswordAsync(_fixture.Cloud, "admin@lsign.example", password);
+
+        var access = CognitoSignIn.Claims(tokens.AccessToken);
+        Assert.Equal("lsign", access["custom:tenantID"]!.GetValue<string>());
+        Assert.Equal("access", access["token_use"]!.GetValue<string>());
+        Assert.Equal("lsign", CognitoSignIn.Claims(tokens.IdToken)["https://aws.amazon.com/tags"]!["principal_tags"]!["TenantID"]![0]!.GetValue<string>());
+        Assert.NotNull(_fixture.Cloud.Issuer.Verify(tokens.IdToken, out _, out var error));
+        Assert.Empty(error);
+        Assert.True(_fixture.Cloud.TemplateFunctions!.WarmEnvironments("PreTokenGenerationFunction") > 0);
+
+        // The token opens the tenant API: the template's authorizer, the tenant's API key and the API function.
+        await using var api = await TenantApiFront.StartAsync(_fixture.Cloud);
+        var me = await api.GetAsync("/me", tokens.AccessToken);
+        Assert.Equal("lsign", me["tenantId"]!.GetValue<string>());
+        Assert.Equal("admin@lsign.example", me["userName"]!.GetValue<string>());
+    }
+
+    private async Task<StateMachineExecutionResult> OnboardWithStuckCompensationAsync(string tenantId)
+    {
+        _fixture.Faults.FailState("AttachApiKeyToTierPlan", "States.TaskFailed", "injected at AttachApiKeyToTierPlan");
+        _fixture.Faults.FailState("DeleteTenantAdmin", "States.TaskFailed", "injected at DeleteTenantAdmin");
+        try
+        {
+            return await OnboardAsync(tenantId, "Premium");
+        }
+        finally
+        {
+            _fixture.Faults.ClearFaults();
+        }
     }
 
     private Task<StateMachineExecutionResult> OnboardAsync(string tenantId, string tier) =>
