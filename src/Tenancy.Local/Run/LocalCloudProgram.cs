@@ -41,7 +41,18 @@ public static class LocalCloudProgram
             BuildLog = Console.WriteLine,
             LogSink = (id, line) => Console.WriteLine($"[{id}] {line}"),
         };
-        await using var cloud = await LocalCloud.StartAsync(options, stop.Token).ConfigureAwait(false);
+        LocalCloud started;
+        try
+        {
+            started = await LocalCloud.StartAsync(options, stop.Token).ConfigureAwait(false);
+        }
+        catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+        {
+            await Console.Error.WriteLineAsync($"Port {options.Port} is in use: is another local cloud running? Stop it, or choose other ports with --Port and --DynamoDbPort.").ConfigureAwait(false);
+            return 1;
+        }
+
+        await using var cloud = started;
         var stateFile = LocalCloudStateFile.DefaultPath();
         await LocalCloudStateFile.Of(cloud).WriteAsync(stateFile, stop.Token).ConfigureAwait(false);
         try
