@@ -125,11 +125,22 @@ public sealed class FunctionEnvironment : IAsyncDisposable
         return lines;
     }
 
-    /// <summary>Init logs of an environment whose init failed.</summary>
-    public IReadOnlyList<string> InitLogs() => DrainLogs();
+    /// <summary>Init logs of an environment whose init failed, read once the process has ended and its output is drained.</summary>
+    public async Task<IReadOnlyList<string>> InitLogsAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
+        return DrainLogs();
+    }
 
     /// <summary>Stops the process the way Lambda shuts an environment down (SIGTERM, then kill) and waits for its output.</summary>
     public async ValueTask DisposeAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
+        _process.Dispose();
+        await _runtimeApi.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task StopAsync()
     {
         IsUsable = false;
         try
@@ -151,9 +162,6 @@ public sealed class FunctionEnvironment : IAsyncDisposable
         {
             // Never started or already reaped.
         }
-
-        _process.Dispose();
-        await _runtimeApi.DisposeAsync().ConfigureAwait(false);
     }
 
     private async Task<LocalInvocationResult?> WaitForInitAsync(CancellationToken cancellationToken)

@@ -35,7 +35,7 @@ internal sealed class FunctionEnvironmentPool(
                 environmentInUse = started;
                 if (initFailure is not null)
                 {
-                    return new LocalInvocationReport(function.LogicalId, Guid.NewGuid().ToString(), initFailure, started.InitLogs(), null, TimeSpan.Zero, function.MemorySizeMb, 0);
+                    return new LocalInvocationReport(function.LogicalId, Guid.NewGuid().ToString(), initFailure, await started.InitLogsAsync().ConfigureAwait(false), null, TimeSpan.Zero, function.MemorySizeMb, 0);
                 }
             }
 
