@@ -110,6 +110,56 @@ public sealed class OnboardingExecutionTests
         Assert.Empty(cloud.Cognito.Users());
     }
 
+    /// <summary>Every undo step that can stop a rollback and leave what earlier steps created behind.</summary>
+    public static TheoryData<string> StoppableUndoTasks() =>
+    [
+        "DeleteTenantAdmin", "DeleteTenantGroup", "DeleteSiloTable", "ScheduleTenantKeyDeletion", "DeleteTenantKeyAlias",
+    ];
+
+    [Theory]
+    [MemberData(nameof(StoppableUndoTasks))]
+    public async Task After_a_rollback_stops_at_any_undo_step_onboarding_again_adopts_the_leftovers_and_converges(string stuckState)
+    {
+        var cloud = await WorkflowHarness.CreateAsync();
+        cloud.Faults.FailState("AttachApiKeyToTierPlan");
+        cloud.Faults.FailState(stuckState, "States.TaskFailed", $"injected at {stuckState}");
+        var stuck = await cloud.OnboardAsync("cyberdyne", "Premium", "admin@cyberdyne.example");
+        Assert.Equal("Tenancy.CompensationIncomplete", stuck.Error);
+        Assert.Equal("Provisioning", cloud.Registry.Find("cyberdyne")!.Status);
+        Assert.NotEmpty(cloud.ResourcesLeft("cyberdyne"));
+
+        cloud.Faults.ClearFaults();
+        var again = await cloud.OnboardAsync("cyberdyne", "Premium", "admin@cyberdyne.example");
+
+        Assert.True(again.Succeeded, $"{again.Error}: {again.Cause} after {string.Join(',', again.EnteredStates)}");
+        var record = cloud.Registry.Find("cyberdyne")!;
+        Assert.Equal("Active", record.Status);
+        var key = Assert.Single(cloud.Keys.Keys, k => k.Tags.GetValueOrDefault("TenantID") == "cyberdyne" && k.State == KmsKeyState.Enabled);
+        Assert.Equal(key.KeyId, cloud.Keys.Resolve("alias/tenancy/cyberdyne").KeyId);
+        Assert.Equal(key.KeyId, record.Resources["kmsKeyId"]!.GetValue<string>());
+        Assert.Equal(key.Arn, cloud.Tables.DefinitionOf("AppData-cyberdyne")["SSESpecification"]!["KMSMasterKeyId"]!.GetValue<string>());
+        Assert.Equal(["AppData-cyberdyne"], cloud.Tables.TableNames());
+        Assert.Equal(["admin@cyberdyne.example"], cloud.Cognito.MembersOf("tenant-cyberdyne"));
+        Assert.Equal(["admin@cyberdyne.example"], cloud.Cognito.Users());
+        Assert.Equal([record.Resources["apiKeyId"]!.GetValue<string>()], cloud.ApiGateway.KeyIdsTaggedWith("cyberdyne"));
+    }
+
+    [Fact]
+    public async Task An_admin_email_that_belongs_to_another_tenant_is_never_adopted()
+    {
+        var cloud = await WorkflowHarness.CreateAsync();
+        Assert.True((await cloud.OnboardAsync("soylent", "Basic", "admin@shared.example")).Succeeded);
+
+        var failed = await cloud.OnboardAsync("tyrell", "Basic", "admin@shared.example");
+
+        Assert.Equal("Tenancy.OnboardingFailed", failed.Error);
+        Assert.Contains("AdminOfAnotherTenant", failed.EnteredStates);
+        Assert.StartsWith("Tenancy.AdminEmailTaken:", cloud.Registry.Find("tyrell")!.Cause);
+        Assert.Empty(cloud.ResourcesLeft("tyrell"));
+        Assert.Equal("soylent", cloud.Cognito.AttributesOf("admin@shared.example")["custom:tenantID"]);
+        Assert.Equal(["admin@shared.example"], cloud.Cognito.MembersOf("tenant-soylent"));
+    }
+
     [Fact]
     public async Task A_refused_registration_provisions_nothing()
     {

@@ -36,6 +36,9 @@ public sealed class AwsSdkTaskHandlerTests : IClassFixture<LocalCloudFixture>
 
         var again = await Sdk("cognitoidentityprovider:adminCreateUser", new JsonObject { ["UserPoolId"] = pool, ["Username"] = "admin@cog1.example" });
         Assert.Equal("CognitoIdentityProvider.UsernameExistsException", again.Error);
+        var existing = await Sdk("cognitoidentityprovider:adminGetUser", new JsonObject { ["UserPoolId"] = pool, ["Username"] = "admin@cog1.example" });
+        Assert.Contains(existing.Result!["UserAttributes"]!.AsArray(), a => a!["Name"]!.GetValue<string>() == "custom:tenantID" && a["Value"]!.GetValue<string>() == "cog1");
+        Assert.Equal("CognitoIdentityProvider.UserNotFoundException", (await Sdk("cognitoidentityprovider:adminGetUser", new JsonObject { ["UserPoolId"] = pool, ["Username"] = "nobody@cog1.example" })).Error);
 
         Assert.True((await Sdk("cognitoidentityprovider:adminAddUserToGroup", new JsonObject { ["UserPoolId"] = pool, ["Username"] = "admin@cog1.example", ["GroupName"] = "tenant-cog1" })).Succeeded);
         var members = await Sdk("cognitoidentityprovider:listUsersInGroup", new JsonObject { ["UserPoolId"] = pool, ["GroupName"] = "tenant-cog1", ["Limit"] = 60 });

@@ -151,9 +151,8 @@ public sealed class LocalOnboardingTests : IClassFixture<LocalWorkflowFixture>
             (await ResourcesLeftAsync("lcstuck")).Where(r => !r.StartsWith("key ", StringComparison.Ordinal)));
     }
 
-    // Fails today: compensation undoes only what its own run created, so the leftovers of an incomplete compensation
-    // make every later run fail at its first create (alias, table, group, user exist) and stay behind.
-    [Fact(Skip = "Onboarding does not converge after CompensationIncomplete: a re-run never removes the previous run's leftovers.")]
+    // The leftovers of an incomplete compensation (alias and key, table, user, group) are adopted by the next run.
+    [Fact]
     public async Task After_an_incomplete_compensation_onboarding_again_converges_to_one_active_tenant()
     {
         Assert.Equal("Tenancy.CompensationIncomplete", (await OnboardWithStuckCompensationAsync("lcconv")).Error);

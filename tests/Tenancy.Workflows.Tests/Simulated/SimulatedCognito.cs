@@ -83,6 +83,19 @@ public sealed class SimulatedCognito : SimulatedServiceBase
                 }
 
                 return new JsonObject { ["User"] = new JsonObject { ["Username"] = username, ["UserStatus"] = "FORCE_CHANGE_PASSWORD" } };
+            case "adminGetUser":
+                if (!_users.TryGetValue(Text(parameters, "Username"), out var found))
+                {
+                    throw Error("UserNotFoundException", "User does not exist.");
+                }
+
+                var userAttributes = new JsonArray();
+                foreach (var (name, value) in found)
+                {
+                    userAttributes.Add(new JsonObject { ["Name"] = name, ["Value"] = value });
+                }
+
+                return new JsonObject { ["Username"] = Text(parameters, "Username"), ["UserAttributes"] = userAttributes };
             case "adminAddUserToGroup":
                 var member = Text(parameters, "Username");
                 if (!_users.ContainsKey(member))

@@ -30,6 +30,7 @@ public sealed class CognitoTaskHandler : IAwsSdkTaskHandler
             return Task.FromResult(StateMachineTaskOutcome.Success(action switch
             {
                 "adminCreateUser" => AdminCreateUser(parameters),
+                "adminGetUser" => AdminGetUser(parameters),
                 "adminDeleteUser" => Empty(() => _pool.DeleteUser(TaskParameters.Required(parameters, "Username", InvalidParameter))),
                 "adminAddUserToGroup" => Empty(() => _pool.AddToGroup(TaskParameters.Required(parameters, "Username", InvalidParameter), TaskParameters.Required(parameters, "GroupName", InvalidParameter))),
                 "createGroup" => CreateGroup(parameters),
@@ -68,6 +69,15 @@ public sealed class CognitoTaskHandler : IAwsSdkTaskHandler
             TaskParameters.Text(parameters, "TemporaryPassword"),
             _time.GetUtcNow());
         return new JsonObject { ["User"] = UserJson(user) };
+    }
+
+    // AdminGetUser names the attribute list UserAttributes, unlike the user object other actions return.
+    private JsonObject AdminGetUser(JsonNode? parameters)
+    {
+        var user = UserJson(_pool.User(TaskParameters.Required(parameters, "Username", InvalidParameter)));
+        user["UserAttributes"] = user["Attributes"]!.DeepClone();
+        user.Remove("Attributes");
+        return user;
     }
 
     private JsonObject CreateGroup(JsonNode? parameters)
