@@ -6,14 +6,15 @@ using Tenancy.Isolation;
 namespace Tenancy.ControlPlane.Offboarding;
 
 /// <summary>
-/// Deletes every object under <c>tenants/&lt;id&gt;/</c>: ListObjectsV2 pages of the tenant's prefix (built from a
-/// parsed <see cref="TenantId"/>, so <c>acme</c> never reaches <c>acme2/</c>), each deleted with one DeleteObjects,
-/// resumable from a cursor naming the last deleted key. It reports done only after a listing from the start finds
-/// nothing, and fails when S3 refuses any key.
+/// Deletes every version and delete marker under <c>tenants/&lt;id&gt;/</c> (the tenant bucket is versioned, so
+/// deleting a key alone would only add a marker and keep its data): ListObjectVersions pages of the tenant's prefix
+/// (built from a parsed <see cref="TenantId"/>, so <c>acme</c> never reaches <c>acme2/</c>), each deleted by version id
+/// with one DeleteObjects, resumable from a cursor naming the last deleted key and version. It reports done only after
+/// a listing from the start finds nothing, and fails when S3 refuses any version.
 /// </summary>
 public sealed class TenantObjectsDeleter
 {
-    private const string CursorVersion = "s1";
+    private const string CursorVersion = "s2";
     private readonly IAmazonS3 _s3;
     private readonly TenantObjectsDeletionOptions _options;
     private readonly TimeProvider _time;
@@ -38,16 +39,21 @@ public sealed class TenantObjectsDeleter
         var deleted = 0;
         for (var pages = 0; pages < _options.MaxPagesPerInvocation && deadline - _time.GetUtcNow() > _options.DeadlineMargin; pages++)
         {
-            var listed = await _s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = _options.BucketName, Prefix = prefix, StartAfter = after, MaxKeys = _options.PageSize }, cancellationToken).ConfigureAwait(false);
-            var keys = (listed.S3Objects ?? []).Select(o => o.Key).Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).ToList();
-            if (keys.Count == 0)
+            var listed = await _s3.ListVersionsAsync(
+                new ListVersionsRequest { BucketName = _options.BucketName, Prefix = prefix, KeyMarker = after?.Key, VersionIdMarker = after?.VersionId, MaxKeys = _options.PageSize },
+                cancellationToken).ConfigureAwait(false);
+            var versions = (listed.Versions ?? [])
+                .Where(v => v.Key.StartsWith(prefix, StringComparison.Ordinal) && !string.IsNullOrEmpty(v.VersionId))
+                .Select(v => new KeyVersion { Key = v.Key, VersionId = v.VersionId })
+                .ToList();
+            if (versions.Count == 0)
             {
                 if (after is null || await IsEmptyAsync(prefix, cancellationToken).ConfigureAwait(false))
                 {
                     return new TenantObjectsDeletionResult(tenantId.Value, null, deleted);
                 }
 
-                // Objects sorting before the cursor appeared (or remained): start over from the beginning.
+                // Versions sorting before the cursor appeared (or remained): start over from the beginning.
                 after = null;
                 continue;
             }
@@ -55,18 +61,18 @@ public sealed class TenantObjectsDeleter
             try
             {
                 await _s3.DeleteObjectsAsync(
-                    new DeleteObjectsRequest { BucketName = _options.BucketName, Quiet = true, Objects = keys.Select(k => new KeyVersion { Key = k }).ToList() },
+                    new DeleteObjectsRequest { BucketName = _options.BucketName, Quiet = true, Objects = versions },
                     cancellationToken).ConfigureAwait(false);
             }
             catch (DeleteObjectsException ex)
             {
                 // The SDK reports per-key errors by throwing; never report such a page as deleted.
                 var errors = ex.Response?.DeleteErrors ?? [];
-                throw new TenantObjectsDeletionIncompleteException($"S3 refused to delete {errors.Count} of the tenant's objects ({errors.FirstOrDefault()?.Code}).");
+                throw new TenantObjectsDeletionIncompleteException($"S3 refused to delete {errors.Count} of the tenant's object versions ({errors.FirstOrDefault()?.Code}).");
             }
 
-            deleted += keys.Count;
-            after = keys[^1];
+            deleted += versions.Count;
+            after = new VersionPosition(versions[^1].Key, versions[^1].VersionId);
         }
 
         return new TenantObjectsDeletionResult(tenantId.Value, EncodeCursor(tenantId, after), deleted);
@@ -74,30 +80,35 @@ public sealed class TenantObjectsDeleter
 
     private async Task<bool> IsEmptyAsync(string prefix, CancellationToken cancellationToken)
     {
-        var listed = await _s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = _options.BucketName, Prefix = prefix, MaxKeys = 1 }, cancellationToken).ConfigureAwait(false);
-        return (listed.S3Objects ?? []).Count == 0;
+        var listed = await _s3.ListVersionsAsync(new ListVersionsRequest { BucketName = _options.BucketName, Prefix = prefix, MaxKeys = 1 }, cancellationToken).ConfigureAwait(false);
+        return (listed.Versions ?? []).Count == 0;
     }
 
-    private static string EncodeCursor(TenantId tenantId, string? after) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{CursorVersion}\n{tenantId.Value}\n{after ?? string.Empty}"));
+    private static string EncodeCursor(TenantId tenantId, VersionPosition? after) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{CursorVersion}\n{tenantId.Value}\n{after?.VersionId ?? string.Empty}\n{after?.Key ?? string.Empty}"));
 
-    private static string? DecodeCursor(TenantId tenantId, string cursor, string prefix)
+    private static VersionPosition? DecodeCursor(TenantId tenantId, string cursor, string prefix)
     {
         string[] parts;
         try
         {
-            parts = Encoding.UTF8.GetString(Convert.FromBase64String(cursor)).Split('\n', 3);
+            parts = Encoding.UTF8.GetString(Convert.FromBase64String(cursor)).Split('\n', 4);
         }
         catch (FormatException)
         {
             throw new InvalidObjectsDeletionRequestException("The cursor is not one this step produced.");
         }
 
-        if (parts.Length != 3 || parts[0] != CursorVersion || parts[1] != tenantId.Value || (parts[2].Length > 0 && !parts[2].StartsWith(prefix, StringComparison.Ordinal)))
+        if (parts.Length != 4 || parts[0] != CursorVersion || parts[1] != tenantId.Value
+            || (parts[3].Length > 0 && !parts[3].StartsWith(prefix, StringComparison.Ordinal))
+            || (parts[3].Length == 0) != (parts[2].Length == 0))
         {
             throw new InvalidObjectsDeletionRequestException("The cursor was not produced for this tenant.");
         }
 
-        return parts[2].Length == 0 ? null : parts[2];
+        return parts[3].Length == 0 ? null : new VersionPosition(parts[3], parts[2]);
     }
+
+    /// <summary>The last version deleted: the listing resumes after it.</summary>
+    private sealed record VersionPosition(string Key, string VersionId);
 }

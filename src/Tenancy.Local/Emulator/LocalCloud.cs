@@ -231,7 +231,7 @@ public sealed class LocalCloud : IAsyncDisposable
             var functionInvoker = options.FunctionInvoker ?? templateFunctions;
             // The template's bucket exists from the start, as after a deployment.
             var objectStore = new S3ObjectStore();
-            objectStore.CreateBucket(template.Resolver.Ref(TenantDataBucketLogicalId));
+            objectStore.CreateBucket(template.Resolver.Ref(TenantDataBucketLogicalId), versioned: template.VersionedBuckets.Contains(TenantDataBucketLogicalId));
             var sts = new StsService(credentials, authorizer, template, counters, time) { WebIdentityVerifier = issuer };
             var userPool = CreateUserPool(template, options, issuer);
             var apiGateway = CreateApiGateway(template, options);

@@ -79,6 +79,57 @@ public sealed class TenantObjectsDeletionTests : IClassFixture<LocalS3Fixture>
     }
 
     [Fact]
+    public async Task Deletes_every_version_and_delete_marker_of_the_tenant_and_keeps_the_neighbours_versions()
+    {
+        // Three versions of each key, then a delete marker on two of them: pages of 4 split keys between pages.
+        foreach (var tenant in new[] { "wayne", "waynecorp" })
+        {
+            for (var version = 0; version < 3; version++)
+            {
+                await SeedAsync($"tenants/{tenant}/docs/", 5);
+            }
+
+            await _s3.DeleteObjectAsync(Bucket, $"tenants/{tenant}/docs/000.txt");
+            await _s3.DeleteObjectAsync(Bucket, $"tenants/{tenant}/docs/003.txt");
+        }
+
+        Assert.Equal((15, 2), await CountVersionsAsync("tenants/wayne/"));
+        Assert.Equal(3, await CountAsync("tenants/wayne/"));
+        var deleter = new TenantObjectsDeleter(_s3, new TenantObjectsDeletionOptions { BucketName = Bucket, PageSize = 4, MaxPagesPerInvocation = 1 });
+        var deadline = DateTimeOffset.UtcNow.AddMinutes(5);
+        var result = await deleter.HandleAsync(new TenantObjectsDeletionRequest("wayne", null), deadline, CancellationToken.None);
+        var deleted = result.Deleted;
+        while (result.Cursor is not null)
+        {
+            result = await deleter.HandleAsync(new TenantObjectsDeletionRequest("wayne", result.Cursor), deadline, CancellationToken.None);
+            deleted += result.Deleted;
+        }
+
+        Assert.Equal(17, deleted);
+        Assert.Equal((0, 0), await CountVersionsAsync("tenants/wayne/"));
+        Assert.Equal((15, 2), await CountVersionsAsync("tenants/waynecorp/"));
+    }
+
+    private async Task<(int Versions, int DeleteMarkers)> CountVersionsAsync(string prefix)
+    {
+        var (versions, markers) = (0, 0);
+        var request = new ListVersionsRequest { BucketName = Bucket, Prefix = prefix, MaxKeys = 7 };
+        while (true)
+        {
+            var page = await _s3.ListVersionsAsync(request);
+            versions += (page.Versions ?? []).Count(v => v.IsDeleteMarker != true);
+            markers += (page.Versions ?? []).Count(v => v.IsDeleteMarker == true);
+            if (page.IsTruncated != true)
+            {
+                return (versions, markers);
+            }
+
+            request.KeyMarker = page.NextKeyMarker;
+            request.VersionIdMarker = page.NextVersionIdMarker;
+        }
+    }
+
+    [Fact]
     public async Task Refuses_invalid_tenants_and_cursors_of_another_tenant()
     {
         await SeedAsync("tenants/umbrella/keep/", 3);

@@ -80,4 +80,69 @@ public sealed class S3CliTests
         Assert.Contains(secret.S3Objects, o => o.Key == "tenants/globex/cli-secret.txt");
         Assert.DoesNotContain(secret.S3Objects, o => o.Key == "tenants/globex/planted.txt");
     }
+
+    [Fact]
+    public async Task The_cli_sees_versions_and_delete_markers_and_a_tenant_is_denied_other_versions()
+    {
+        var adminCredentials = await _fixture.Cloud.AdminCredentials.ToAwsCredentials().GetCredentialsAsync();
+        using var admin = new AwsCli(_fixture.Cloud, adminCredentials);
+        var file = Path.Combine(admin.WorkingDirectory, "contract.txt");
+        const string key = "tenants/globex/versions/contract.txt";
+        var versionIds = new List<string>();
+        foreach (var text in new[] { "draft", "signed" })
+        {
+            await File.WriteAllTextAsync(file, text);
+            var put = await admin.RunAsync("s3api", "put-object", "--bucket", Bucket, "--key", key, "--body", file, "--query", "VersionId", "--output", "text");
+            Assert.True(put.ExitCode == 0, put.StdErr);
+            versionIds.Add(put.StdOut.Trim());
+        }
+
+        Assert.Equal(2, versionIds.Distinct(StringComparer.Ordinal).Count());
+        var remove = await admin.RunAsync("s3api", "delete-object", "--bucket", Bucket, "--key", key, "--query", "[DeleteMarker, VersionId]", "--output", "text");
+        Assert.True(remove.ExitCode == 0, remove.StdErr);
+        var markerId = remove.StdOut.Trim().Split('\t')[1];
+        Assert.StartsWith("True", remove.StdOut.Trim(), StringComparison.Ordinal);
+
+        // The key reads as gone; its versions are all still there, the delete marker the latest, newest first.
+        var gone = await admin.RunAsync("s3api", "head-object", "--bucket", Bucket, "--key", key);
+        Assert.NotEqual(0, gone.ExitCode);
+        Assert.Contains("404", gone.StdErr, StringComparison.Ordinal);
+        var listed = await admin.RunAsync("s3api", "list-object-versions", "--bucket", Bucket, "--prefix", "tenants/globex/versions/", "--query", "[Versions[].VersionId, DeleteMarkers[].[VersionId, IsLatest]]", "--output", "json");
+        Assert.True(listed.ExitCode == 0, listed.StdErr);
+        var compact = listed.StdOut.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\n", string.Empty, StringComparison.Ordinal);
+        Assert.Equal($"[[\"{versionIds[1]}\",\"{versionIds[0]}\"],[[\"{markerId}\",true]]]", compact);
+        var old = await admin.RunAsync("s3api", "get-object", "--bucket", Bucket, "--key", key, "--version-id", versionIds[0], Path.Combine(admin.WorkingDirectory, "old.txt"));
+        Assert.True(old.ExitCode == 0, old.StdErr);
+        Assert.Equal("draft", await File.ReadAllTextAsync(Path.Combine(admin.WorkingDirectory, "old.txt")));
+
+        // A tenant session holds no version permission, not even for its own prefix, and none on globex's.
+        using var acme = await CliForAsync("acme");
+        var attempts = new[]
+        {
+            await acme.RunAsync("s3api", "list-object-versions", "--bucket", Bucket, "--prefix", "tenants/globex/"),
+            await acme.RunAsync("s3api", "list-object-versions", "--bucket", Bucket, "--prefix", "tenants/acme/"),
+            await acme.RunAsync("s3api", "get-object", "--bucket", Bucket, "--key", key, "--version-id", versionIds[0], Path.Combine(acme.WorkingDirectory, "stolen.txt")),
+            await acme.RunAsync("s3api", "delete-object", "--bucket", Bucket, "--key", key, "--version-id", versionIds[0]),
+            await acme.RunAsync("s3api", "delete-object", "--bucket", Bucket, "--key", key, "--version-id", markerId),
+        };
+        foreach (var attempt in attempts)
+        {
+            Assert.NotEqual(0, attempt.ExitCode);
+            Assert.Contains("AccessDenied", attempt.StdErr, StringComparison.Ordinal);
+        }
+
+        // Deleting by version id removes that version for good; removing the marker makes the key readable again.
+        var purge = await admin.RunAsync("s3api", "delete-object", "--bucket", Bucket, "--key", key, "--version-id", versionIds[0]);
+        Assert.True(purge.ExitCode == 0, purge.StdErr);
+        var unmark = await admin.RunAsync("s3api", "delete-object", "--bucket", Bucket, "--key", key, "--version-id", markerId);
+        Assert.True(unmark.ExitCode == 0, unmark.StdErr);
+        var after = await admin.RunAsync("s3api", "list-object-versions", "--bucket", Bucket, "--prefix", "tenants/globex/versions/", "--query", "[Versions[].VersionId, DeleteMarkers]", "--output", "json");
+        Assert.True(after.ExitCode == 0, after.StdErr);
+        Assert.Equal($"[[\"{versionIds[1]}\"],null]", after.StdOut.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\n", string.Empty, StringComparison.Ordinal));
+        var current = await acme.RunAsync("s3api", "head-object", "--bucket", Bucket, "--key", key);
+        Assert.NotEqual(0, current.ExitCode);
+        var read = await admin.RunAsync("s3", "cp", $"s3://{Bucket}/{key}", "-");
+        Assert.True(read.ExitCode == 0, read.StdErr);
+        Assert.Equal("signed", read.StdOut);
+    }
 }

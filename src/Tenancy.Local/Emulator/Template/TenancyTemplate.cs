@@ -15,8 +15,10 @@ public sealed class TenancyTemplate
         IReadOnlyList<TemplateUsagePlan> usagePlans,
         IReadOnlyList<TemplateUserPool> userPools,
         IReadOnlyDictionary<string, string> executionRoles,
+        IReadOnlySet<string> versionedBuckets,
         IntrinsicResolver resolver)
     {
+        VersionedBuckets = versionedBuckets;
         RolesByLogicalId = rolesByLogicalId;
         ExecutionRoles = executionRoles;
         TablesByLogicalId = tablesByLogicalId;
@@ -39,6 +41,9 @@ public sealed class TenancyTemplate
     public IReadOnlyList<TemplateUserPool> UserPools { get; }
 
     public IntrinsicResolver Resolver { get; }
+
+    /// <summary>Logical ids of the <c>AWS::S3::Bucket</c> resources with <c>VersioningConfiguration: { Status: Enabled }</c>.</summary>
+    public IReadOnlySet<string> VersionedBuckets { get; }
 
     public TemplateRole Role(string logicalId) =>
         RolesByLogicalId.TryGetValue(logicalId, out var role) ? role : throw new InvalidDataException($"template.yaml has no role '{logicalId}'.");
@@ -85,6 +90,7 @@ public sealed class TenancyTemplate
         var tables = new Dictionary<string, TemplateTable>(StringComparer.Ordinal);
         var usagePlans = new List<TemplateUsagePlan>();
         var userPools = new List<TemplateUserPool>();
+        var versionedBuckets = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (logicalId, node) in resources)
         {
             if (node is not IReadOnlyDictionary<string, object?> resource)
@@ -103,6 +109,11 @@ public sealed class TenancyTemplate
                 case "AWS::ApiGateway::UsagePlan":
                     usagePlans.Add(TemplateServiceResources.ReadUsagePlan(logicalId, Properties(resource), resolver));
                     break;
+                case "AWS::S3::Bucket" when resource.GetValueOrDefault("Properties") is IReadOnlyDictionary<string, object?> bucket
+                    && bucket.GetValueOrDefault("VersioningConfiguration") is IReadOnlyDictionary<string, object?> versioning
+                    && resolver.ResolveString(versioning.GetValueOrDefault("Status")) == "Enabled":
+                    versionedBuckets.Add(logicalId);
+                    break;
                 case "AWS::Cognito::UserPool":
                     userPools.Add(TemplateServiceResources.ReadUserPool(logicalId, Properties(resource), resolver));
                     break;
@@ -110,7 +121,7 @@ public sealed class TenancyTemplate
         }
 
         var executionRoles = SamExecutionRoles.Read(resources, resolver, roles);
-        return new TenancyTemplate(roles, tables, usagePlans, userPools, executionRoles, resolver);
+        return new TenancyTemplate(roles, tables, usagePlans, userPools, executionRoles, versionedBuckets, resolver);
     }
 
     private static TemplateRole ReadRole(string logicalId, IReadOnlyDictionary<string, object?> properties, IntrinsicResolver resolver, Dictionary<string, List<PolicyDocument>> attached)

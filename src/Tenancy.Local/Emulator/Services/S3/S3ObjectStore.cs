@@ -7,8 +7,8 @@ public sealed class S3ObjectStore
 {
     private readonly ConcurrentDictionary<string, S3Bucket> _buckets = new(StringComparer.Ordinal);
 
-    /// <summary>Creates the bucket; false when it already exists.</summary>
-    public bool CreateBucket(string name) => _buckets.TryAdd(name, new S3Bucket(name));
+    /// <summary>Creates the bucket, versioned when asked; false when it already exists.</summary>
+    public bool CreateBucket(string name, bool versioned = false) => _buckets.TryAdd(name, new S3Bucket(name, versioned));
 
     public S3Bucket? Bucket(string name) => _buckets.GetValueOrDefault(name);
 

@@ -11,16 +11,20 @@ namespace Tenancy.Local.Emulator.Services.S3;
 
 /// <summary>
 /// Local S3 over REST-XML with path-style addressing: the object and listing subset the application and the aws CLI
-/// use (Put/Get/Head/DeleteObject, DeleteObjects, ListObjectsV2, HeadBucket, CreateBucket, GetBucketLocation),
-/// every request checked against the caller's IAM policies with the object ARN or the bucket ARN and
-/// <c>s3:prefix</c>/<c>s3:delimiter</c>/<c>s3:max-keys</c>, as S3 does. Uploads may be signed, <c>UNSIGNED-PAYLOAD</c>
+/// use (Put/Get/Head/DeleteObject, DeleteObjects, ListObjectsV2, ListObjectVersions, HeadBucket, CreateBucket,
+/// GetBucketLocation), every request checked against the caller's IAM policies with the object ARN or the bucket ARN
+/// and <c>s3:prefix</c>/<c>s3:delimiter</c>/<c>s3:max-keys</c>, as S3 does. Buckets created versioned keep every
+/// version and add delete markers (see <see cref="S3Bucket"/>); a request naming a version id is authorized with the
+/// <c>…Version</c> action (<c>s3:GetObjectVersion</c>, <c>s3:DeleteObjectVersion</c>). Uploads may be signed, <c>UNSIGNED-PAYLOAD</c>
 /// or <c>aws-chunked</c> (chunk signatures verified). Anything else is refused with <c>NotImplemented</c>.
 /// </summary>
 public sealed class S3Service : ILocalService
 {
     private const string DefaultContentType = "binary/octet-stream";
     private const string MetadataPrefix = "x-amz-meta-";
-    private static readonly string[] UnsupportedSubresources = ["uploads", "uploadId", "acl", "tagging", "versioning", "versionId", "policy", "cors", "lifecycle", "retention", "legal-hold", "torrent", "select"];
+    private const string VersionIdHeader = "x-amz-version-id";
+    private const string DeleteMarkerHeader = "x-amz-delete-marker";
+    private static readonly string[] UnsupportedSubresources = ["uploads", "uploadId", "acl", "tagging", "versioning", "policy", "cors", "lifecycle", "retention", "legal-hold", "torrent", "select"];
 
     private readonly S3ObjectStore _store;
     private readonly LocalCloudCounters _counters;
@@ -71,6 +75,12 @@ public sealed class S3Service : ILocalService
 
         if (target.HasKey)
         {
+            // Writing a version id is not something S3 accepts either.
+            if (query.ContainsKey("versionId") && HttpMethods.IsPut(request.Method))
+            {
+                return "Unsupported";
+            }
+
             return request.Method switch
             {
                 "PUT" => "PutObject",
@@ -83,7 +93,9 @@ public sealed class S3Service : ILocalService
 
         return request.Method switch
         {
+            _ when query.ContainsKey("versionId") => "Unsupported",
             "GET" when query.ContainsKey("location") => "GetBucketLocation",
+            "GET" when query.ContainsKey("versions") => "ListObjectVersions",
             "GET" when query["list-type"] == "2" => "ListObjectsV2",
             "GET" => "ListObjects",
             "HEAD" => "HeadBucket",
@@ -98,12 +110,14 @@ public sealed class S3Service : ILocalService
     public ValueTask<LocalOperation> ParseAsync(LocalServiceCall call)
     {
         var target = S3Target.Of(call.Request);
+        var versioned = call.Request.Query.ContainsKey("versionId");
         var checks = call.OperationName switch
         {
             "PutObject" => [new AccessCheck("s3:PutObject", target.ObjectArn, new RequestContext())],
-            "GetObject" or "HeadObject" => [new AccessCheck("s3:GetObject", target.ObjectArn, new RequestContext())],
-            "DeleteObject" => [new AccessCheck("s3:DeleteObject", target.ObjectArn, new RequestContext())],
+            "GetObject" or "HeadObject" => [new AccessCheck(versioned ? "s3:GetObjectVersion" : "s3:GetObject", target.ObjectArn, new RequestContext())],
+            "DeleteObject" => [new AccessCheck(versioned ? "s3:DeleteObjectVersion" : "s3:DeleteObject", target.ObjectArn, new RequestContext())],
             "ListObjectsV2" or "HeadBucket" => [new AccessCheck("s3:ListBucket", target.BucketArn, ListKeys(call.Request.Query))],
+            "ListObjectVersions" => [new AccessCheck("s3:ListBucketVersions", target.BucketArn, ListKeys(call.Request.Query))],
             "CreateBucket" => [new AccessCheck("s3:CreateBucket", target.BucketArn, new RequestContext())],
             "GetBucketLocation" => [new AccessCheck("s3:GetBucketLocation", target.BucketArn, new RequestContext())],
 
@@ -131,6 +145,7 @@ public sealed class S3Service : ILocalService
             "DeleteObject" => DeleteObject(call, bucket, target),
             "DeleteObjects" => DeleteObjectsAsync(call, bucket),
             "ListObjectsV2" => S3XmlResponse.WriteAsync(call.Context, S3ObjectListing.ListV2(bucket, call.Request.Query)),
+            "ListObjectVersions" => S3XmlResponse.WriteAsync(call.Context, S3VersionListing.List(bucket, call.Request.Query)),
             "GetBucketLocation" => S3XmlResponse.WriteAsync(call.Context, new XElement(S3XmlResponse.Namespace + "LocationConstraint")),
             _ => Ok(call),
         };
@@ -180,21 +195,43 @@ public sealed class S3Service : ILocalService
             .ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString(), StringComparer.Ordinal);
         var contentType = request.ContentType is { Length: > 0 } type ? type : DefaultContentType;
         var etag = $"\"{Convert.ToHexStringLower(MD5.HashData(content))}\"";
-        bucket.Put(new S3StoredObject(target.Key, content, contentType, etag, _time.GetUtcNow(), metadata));
+        var stored = bucket.Put(new S3StoredObject(target.Key, content, contentType, etag, _time.GetUtcNow(), metadata));
         _counters.Increment($"s3:PutObject:bucket/{bucket.Name}");
         call.Context.Response.Headers.ETag = etag;
+        if (bucket.Versioned)
+        {
+            call.Context.Response.Headers[VersionIdHeader] = stored.VersionId;
+        }
+
         return Ok(call);
     }
 
     private static async Task GetObjectAsync(LocalServiceCall call, S3Bucket bucket, S3Target target, bool withBody)
     {
-        var stored = bucket.Get(target.Key);
+        var versionId = call.Request.Query["versionId"].ToString();
+        var stored = versionId.Length > 0 ? bucket.Get(target.Key, versionId) : bucket.Get(target.Key);
+        if (stored is { IsDeleteMarker: true })
+        {
+            // A delete marker cannot be read; S3 answers 405 with its identity.
+            call.Context.Response.Headers[DeleteMarkerHeader] = "true";
+            call.Context.Response.Headers[VersionIdHeader] = stored.VersionId;
+            throw new AwsServiceException(405, "MethodNotAllowed", "The specified method is not allowed against this resource.");
+        }
+
+        if (stored is null && versionId.Length == 0 && bucket.Latest(target.Key) is { IsDeleteMarker: true } marker)
+        {
+            call.Context.Response.Headers[DeleteMarkerHeader] = "true";
+            call.Context.Response.Headers[VersionIdHeader] = marker.VersionId;
+        }
+
         if (stored is null)
         {
             // S3 reveals that a key is missing only to callers allowed to list the bucket; others get AccessDenied.
             var canList = call.Evaluate("s3:ListBucket", target.BucketArn, new RequestContext());
             throw canList.Allowed
-                ? new AwsServiceException(404, "NoSuchKey", "The specified key does not exist.")
+                ? versionId.Length > 0
+                    ? new AwsServiceException(404, "NoSuchVersion", "The specified version does not exist.")
+                    : new AwsServiceException(404, "NoSuchKey", "The specified key does not exist.")
                 : AwsProtocol.S3Xml.AccessDenied("Access Denied");
         }
 
@@ -205,6 +242,11 @@ public sealed class S3Service : ILocalService
         response.Headers.ETag = stored.ETag;
         response.Headers.LastModified = stored.LastModified.ToString("R", CultureInfo.InvariantCulture);
         response.Headers.AcceptRanges = "bytes";
+        if (bucket.Versioned)
+        {
+            response.Headers[VersionIdHeader] = stored.VersionId;
+        }
+
         foreach (var (name, value) in stored.Metadata)
         {
             response.Headers[name] = value;
@@ -216,41 +258,73 @@ public sealed class S3Service : ILocalService
         }
     }
 
-    private static Task DeleteObject(LocalServiceCall call, S3Bucket bucket, S3Target target)
+    private Task DeleteObject(LocalServiceCall call, S3Bucket bucket, S3Target target)
     {
-        bucket.Delete(target.Key);
+        var versionId = call.Request.Query["versionId"].ToString();
+        var outcome = bucket.Delete(target.Key, versionId.Length > 0 ? versionId : null, _time.GetUtcNow());
+        if (outcome.VersionId is not null)
+        {
+            call.Context.Response.Headers[VersionIdHeader] = outcome.VersionId;
+        }
+
+        if (outcome.DeleteMarker)
+        {
+            call.Context.Response.Headers[DeleteMarkerHeader] = "true";
+        }
+
         call.Context.Response.StatusCode = 204;
         return Task.CompletedTask;
     }
 
     private async Task DeleteObjectsAsync(LocalServiceCall call, S3Bucket bucket)
     {
-        var (keys, quiet) = ParseDelete(Payload(call));
+        var (objects, quiet) = ParseDelete(Payload(call));
         var result = new XElement(S3XmlResponse.Namespace + "DeleteResult");
-        foreach (var key in keys)
+        foreach (var (key, versionId) in objects)
         {
-            var allowed = call.Evaluate("s3:DeleteObject", S3Target.ObjectArnOf(bucket.Name, key), new RequestContext());
+            var action = versionId is null ? "s3:DeleteObject" : "s3:DeleteObjectVersion";
+            var allowed = call.Evaluate(action, S3Target.ObjectArnOf(bucket.Name, key), new RequestContext());
             if (!allowed.Allowed)
             {
                 _counters.Increment("denied:s3:DeleteObjects");
                 _counters.Increment("denied:s3");
-                result.Add(S3XmlResponse.Element(
-                    "Error",
-                    new object[] { S3XmlResponse.Element("Key", key), S3XmlResponse.Element("Code", "AccessDenied"), S3XmlResponse.Element("Message", "Access Denied") }));
+                var error = new XElement(S3XmlResponse.Namespace + "Error", S3XmlResponse.Element("Key", key));
+                if (versionId is not null)
+                {
+                    error.Add(S3XmlResponse.Element("VersionId", versionId));
+                }
+
+                error.Add(S3XmlResponse.Element("Code", "AccessDenied"), S3XmlResponse.Element("Message", "Access Denied"));
+                result.Add(error);
                 continue;
             }
 
-            bucket.Delete(key);
+            var outcome = bucket.Delete(key, versionId, _time.GetUtcNow());
             if (!quiet)
             {
-                result.Add(S3XmlResponse.Element("Deleted", S3XmlResponse.Element("Key", key)));
+                var deleted = new XElement(S3XmlResponse.Namespace + "Deleted", S3XmlResponse.Element("Key", key));
+                if (versionId is not null)
+                {
+                    deleted.Add(S3XmlResponse.Element("VersionId", versionId));
+                }
+
+                if (outcome.DeleteMarker)
+                {
+                    deleted.Add(S3XmlResponse.Element("DeleteMarker", "true"));
+                    if (outcome.VersionId is not null)
+                    {
+                        deleted.Add(S3XmlResponse.Element("DeleteMarkerVersionId", outcome.VersionId));
+                    }
+                }
+
+                result.Add(deleted);
             }
         }
 
         await S3XmlResponse.WriteAsync(call.Context, result).ConfigureAwait(false);
     }
 
-    private static (IReadOnlyList<string> Keys, bool Quiet) ParseDelete(byte[] body)
+    private static (IReadOnlyList<(string Key, string? VersionId)> Objects, bool Quiet) ParseDelete(byte[] body)
     {
         XDocument document;
         try
@@ -270,8 +344,10 @@ public sealed class S3Service : ILocalService
         }
 
         var keys = root.Elements().Where(e => e.Name.LocalName == "Object")
-            .Select(o => o.Elements().FirstOrDefault(e => e.Name.LocalName == "Key")?.Value
-                ?? throw new AwsServiceException(400, "MalformedXML", "Every Object needs a Key."))
+            .Select(o => (
+                Key: o.Elements().FirstOrDefault(e => e.Name.LocalName == "Key")?.Value
+                    ?? throw new AwsServiceException(400, "MalformedXML", "Every Object needs a Key."),
+                VersionId: o.Elements().FirstOrDefault(e => e.Name.LocalName == "VersionId")?.Value))
             .ToList();
         if (keys.Count is 0 or > S3ObjectListing.MaxKeys)
         {
