@@ -31,6 +31,14 @@ public sealed class PublishedControlPlane : IAsyncLifetime
             return (bootstrapPath, await File.ReadAllTextAsync(logPath));
         }
 
+        // The local cloud's functions publish the same project (same obj/): when their native code is current, ILC does
+        // not run again, prints nothing, and no warning could be seen. Its output goes, so this publish compiles.
+        var native = Path.Combine(root, "src", "Tenancy.ControlPlane", "obj", "Release", "net10.0", "linux-x64", "native");
+        if (Directory.Exists(native))
+        {
+            Directory.Delete(native, recursive: true);
+        }
+
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { "publish", Path.Combine(root, "src", "Tenancy.ControlPlane", "Tenancy.ControlPlane.csproj"), "-c", "Release", "-r", "linux-x64", "-o", output, "-nologo" },
