@@ -17,7 +17,7 @@ public sealed class LocalOnboardingTests : IClassFixture<LocalWorkflowFixture>
     /// <summary>Every Task that provisions something; a failure at any of them must leave nothing behind.</summary>
     public static TheoryData<string> ProvisioningTasks() =>
     [
-        "CreateTenantKey", "CreateTenantKeyAlias", "CreateSiloTable", "DescribeSiloTable", "CreateTenantGroup",
+        "FindTenantKey", "CreateTenantKey", "CreateTenantKeyAlias", "CreateSiloTable", "DescribeSiloTable", "CreateTenantGroup",
         "CreateTenantAdmin", "AddAdminToTenantGroup", "CreateTenantApiKey", "AttachApiKeyToTierPlan", "RecordTenantResources", "ActivateTenant",
     ];
 
