@@ -517,10 +517,10 @@ public sealed class LocalCloud : IAsyncDisposable
     /// credentials, and the local issuer where the template names the user pool's.
     /// </summary>
     public IReadOnlyDictionary<string, string> FunctionEnvironment(string functionLogicalId) =>
-        IssuerEnvironment(EnvironmentVariables(ExecutionRoleCredentials(functionLogicalId)));
+        WithLocalReplacements(EnvironmentVariables(ExecutionRoleCredentials(functionLogicalId)));
 
-    /// <summary><paramref name="variables"/> with the JWT issuer, audience and JWKS of the local issuer, and path-style S3.</summary>
-    public IReadOnlyDictionary<string, string> IssuerEnvironment(IReadOnlyDictionary<string, string> variables) =>
+    /// <summary><paramref name="variables"/> with what differs locally: the local issuer's JWT issuer, audience and JWKS, and path-style S3.</summary>
+    public IReadOnlyDictionary<string, string> WithLocalReplacements(IReadOnlyDictionary<string, string> variables) =>
         new Dictionary<string, string>(variables, StringComparer.Ordinal)
         {
             ["TENANCY_JWT_ISSUER"] = Issuer.IssuerUrl,

@@ -12,7 +12,7 @@ public static class LocalApiEnvironment
     public static Dictionary<string, string> For(LocalCloud cloud)
     {
         ArgumentNullException.ThrowIfNull(cloud);
-        var environment = new Dictionary<string, string>(cloud.IssuerEnvironment(cloud.EnvironmentVariables(cloud.ApiCredentials)), StringComparer.Ordinal)
+        var environment = new Dictionary<string, string>(cloud.WithLocalReplacements(cloud.EnvironmentVariables(cloud.ApiCredentials)), StringComparer.Ordinal)
         {
             ["TENANCY_TENANT_DATA_ROLE_ARN"] = cloud.TenantDataRoleArn,
             ["TENANCY_REGISTRY_TABLE"] = cloud.TenantRegistryTableName,

@@ -19,22 +19,27 @@ public static class TenantLifecycleWorkflows
     public static async Task<TenantRegistration> OnboardAsync(LocalCloud cloud, string tenantId, string name, TenantTier tier, string adminEmail, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cloud);
-        var input = new JsonObject
-        {
-            ["tenantId"] = TenantId.Parse(tenantId).Value,
-            ["name"] = name,
-            ["tier"] = TenantRegistryItemCodec.TierName(tier),
-            ["adminEmail"] = adminEmail,
-        };
-        await RunAsync(cloud, Onboarding, tenantId, input, cancellationToken).ConfigureAwait(false);
+        await RunAsync(cloud, Onboarding, tenantId, OnboardingInput(tenantId, name, tier, adminEmail), cancellationToken).ConfigureAwait(false);
         return await cloud.ReadRegistrationAsync(tenantId, cancellationToken).ConfigureAwait(false)
             ?? throw new TenantWorkflowFailedException(Onboarding, tenantId, "SUCCEEDED", null, "the registry has no item after onboarding");
     }
 
+    /// <summary>The onboarding state machine's input (the shape its first state and docs/control-plane.md name).</summary>
+    public static JsonObject OnboardingInput(string tenantId, string name, TenantTier tier, string adminEmail) => new()
+    {
+        ["tenantId"] = TenantId.Parse(tenantId).Value,
+        ["name"] = name,
+        ["tier"] = TenantRegistryItemCodec.TierName(tier),
+        ["adminEmail"] = adminEmail,
+    };
+
+    /// <summary>The offboarding state machine's input.</summary>
+    public static JsonObject OffboardingInput(string tenantId) => new() { ["tenantId"] = TenantId.Parse(tenantId).Value };
+
     /// <summary>Runs offboarding (data deleted, key scheduled for deletion, registry DELETED).</summary>
     /// <exception cref="TenantWorkflowFailedException">The execution did not succeed.</exception>
     public static Task OffboardAsync(LocalCloud cloud, string tenantId, CancellationToken cancellationToken) =>
-        RunAsync(cloud, Offboarding, tenantId, new JsonObject { ["tenantId"] = TenantId.Parse(tenantId).Value }, cancellationToken);
+        RunAsync(cloud, Offboarding, tenantId, OffboardingInput(tenantId), cancellationToken);
 
     private static async Task RunAsync(LocalCloud cloud, string stateMachineLogicalId, string tenantId, JsonObject input, CancellationToken cancellationToken)
     {

@@ -79,7 +79,7 @@ public static class TenantsCommand
                 ["onboard", var id] when Valid(id) && TenantRegistryItemCodec.TryParseTier(options.GetValueOrDefault("tier"), out var tier) =>
                     await OnboardAsync(client, id, options.GetValueOrDefault("name") ?? id, tier, options.GetValueOrDefault("admin-email") ?? $"admin@{id}.example", stdout, stderr, cancellationToken).ConfigureAwait(false),
                 ["offboard", var id] when Valid(id) =>
-                    await ExecutionAsync(client, TenantLifecycleWorkflows.Offboarding, id, new JsonObject { ["tenantId"] = id }, stdout, stderr, cancellationToken).ConfigureAwait(false),
+                    await ExecutionAsync(client, TenantLifecycleWorkflows.Offboarding, id, TenantLifecycleWorkflows.OffboardingInput(id), stdout, stderr, cancellationToken).ConfigureAwait(false),
                 [var transition, var id] when transition is "suspend" or "resume" && Valid(id) =>
                     await TransitionAsync(client, transition, id, stdout, stderr, cancellationToken).ConfigureAwait(false),
                 _ => UsageError(stderr, "Unknown command or invalid arguments."),
@@ -99,7 +99,7 @@ public static class TenantsCommand
             client,
             TenantLifecycleWorkflows.Onboarding,
             tenantId,
-            new JsonObject { ["tenantId"] = tenantId, ["name"] = name, ["tier"] = TenantRegistryItemCodec.TierName(tier), ["adminEmail"] = adminEmail },
+            TenantLifecycleWorkflows.OnboardingInput(tenantId, name, tier, adminEmail),
             stdout,
             stderr,
             cancellationToken);
